@@ -1,0 +1,28 @@
+package com.alphaquant.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code alphaquant} command line. Exit codes: 0 success, 1 failure, 2 bad arguments. */
+@Command(name = "alphaquant", mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description = "AlphaQuant: research, backtests and signals for China A-shares.",
+        subcommands = {VersionCommand.class, RulesCommand.class, CommandLine.HelpCommand.class})
+public final class AlphaQuant {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of main. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new AlphaQuant());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // Bad values found while running (a malformed file, a date outside the data) are the
+            // user's to fix: one line naming the problem, no stack trace.
+            cmd.getErr().println("alphaquant: " + e.getMessage());
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+}

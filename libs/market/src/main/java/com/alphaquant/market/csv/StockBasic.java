@@ -1,0 +1,14 @@
+package com.alphaquant.market.csv;
+
+import com.alphaquant.market.Board;
+import com.alphaquant.market.TsCode;
+import java.time.LocalDate;
+
+/** A row of Tushare {@code stock_basic}: the reference data a backtest needs about a stock. */
+public record StockBasic(TsCode tsCode, String name, String industry, LocalDate listDate, Board board) {
+
+    /** Whether the name carries the ST mark; today's name only, never apply it to history. */
+    public boolean currentlySt() {
+        return name.startsWith("ST") || name.startsWith("*ST");
+    }
+}

@@ -1,0 +1,5 @@
+package com.alphaquant.market.rules;
+
+public enum Side {
+    BUY, SELL
+}
