@@ -1,0 +1,39 @@
+package com.alphaquant.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * factor-service refreshed the factors of these stocks for this trade date (values are in its
+ * cache and API; the event says what changed). Keyed by trade date.
+ *
+ * @param engineVersion the factor engine version, part of every cache key
+ */
+public record FactorsComputed(String eventId, int schemaVersion, Instant occurredAt, LocalDate tradeDate,
+                              List<String> tsCodes, List<String> factors, String engineVersion) implements Event {
+
+    public static final int VERSION = 1;
+
+    public FactorsComputed {
+        Require.version("factors.computed", schemaVersion, VERSION);
+        Require.text("factors.computed", "eventId", eventId);
+        Require.nonNull("factors.computed", "occurredAt", occurredAt);
+        Require.nonNull("factors.computed", "tradeDate", tradeDate);
+        Require.tsCodes("factors.computed", "tsCodes", tsCodes);
+        Require.nonNull("factors.computed", "factors", factors);
+        Require.text("factors.computed", "engineVersion", engineVersion);
+        tsCodes = List.copyOf(tsCodes);
+        factors = List.copyOf(factors);
+    }
+
+    @Override
+    public String key() {
+        return tradeDate.toString();
+    }
+
+    @Override
+    public String topic() {
+        return Topics.FACTORS_COMPUTED;
+    }
+}
