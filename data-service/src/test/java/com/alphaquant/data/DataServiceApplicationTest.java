@@ -10,9 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1) // an in-JVM KRaft broker
 class DataServiceApplicationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_data"));
+        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
 
     @Value("${local.server.port}")
     int port;
@@ -20,14 +30,33 @@ class DataServiceApplicationTest {
     @Autowired
     DataProperties properties;
 
-    @Test
-    void startsHealthyWithItsConfiguration() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
 
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"UP\"");
-        assertThat(properties).isNotNull();
+    @Test
+    void startsHealthyWithItsSchemaAndNeverPrintsTheToken() throws Exception {
+        assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
+        assertThat(get("/api/data/securities").body()).isEqualTo("[]");
+        assertThat(properties.tushare().toString()).doesNotContain("sim-token").contains("token=<");
+    }
+
+    @Test
+    void badQueryParametersAreProblemsNamingTheField() throws Exception {
+        HttpResponse<String> code = get("/api/data/bars?ts_code=600519&start=2022-01-04&end=2022-02-01");
+        assertThat(code.statusCode()).isEqualTo(400);
+        assertThat(code.body()).contains("\"field\":\"ts_code\"", "Invalid ts_code '600519'");
+
+        HttpResponse<String> range = get("/api/data/bars?ts_code=600519.SH&start=2022-02-01&end=2022-01-04");
+        assertThat(range.statusCode()).isEqualTo(400);
+        assertThat(range.body()).contains("\"field\":\"end\"", "before start");
+
+        HttpResponse<String> adjust = get("/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-02-01&adjust=xyz");
+        assertThat(adjust.body()).contains("\"field\":\"adjust\"");
+
+        HttpResponse<String> date = get("/api/data/calendar?start=2022-13-01&end=2022-02-01");
+        assertThat(date.statusCode()).isEqualTo(400);
+        assertThat(date.body()).contains("\"field\":\"start\"");
     }
 }

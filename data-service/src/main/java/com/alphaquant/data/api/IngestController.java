@@ -1,0 +1,74 @@
+package com.alphaquant.data.api;
+
+import com.alphaquant.data.ingest.IngestRequest;
+import com.alphaquant.data.ingest.IngestService;
+import com.alphaquant.support.web.BadRequestException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts ingestion jobs and shows their progress. */
+@RestController
+@RequestMapping("/api/data")
+class IngestController {
+
+    /**
+     * @param datasets  Tushare API names: stock_basic, trade_cal, daily, adj_factor, index_daily
+     * @param tsCodes   stocks (and indices for index_daily), or empty / ["all"] for the whole market
+     */
+    record IngestBody(List<String> datasets, List<String> tsCodes, LocalDate startDate, LocalDate endDate) {}
+
+    private final IngestService service;
+
+    IngestController(IngestService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/ingest")
+    ResponseEntity<Map<String, Object>> ingest(@RequestBody IngestBody body) {
+        IngestRequest request;
+        try {
+            request = IngestRequest.parse(body.datasets() == null ? "" : String.join(",", body.datasets()),
+                    body.tsCodes() == null ? "all" : String.join(",", body.tsCodes()), body.startDate(), body.endDate());
+        } catch (IngestRequest.InvalidField e) {
+            throw new BadRequestException(e.field(), e.getMessage());
+        }
+        UUID id = service.submit(request);
+        return ResponseEntity.accepted().location(URI.create("/api/data/jobs/" + id))
+                .body(Map.of("id", id, "status", "QUEUED", "progress", "/api/data/jobs/" + id));
+    }
+
+    @GetMapping("/jobs/{id}")
+    ResponseEntity<?> job(@PathVariable UUID id) {
+        return service.progress(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+    }
+
+    @PostMapping("/jobs/{id}/resume")
+    ResponseEntity<?> resume(@PathVariable UUID id) {
+        if (service.progress(id).isEmpty()) {
+            return notFound(id);
+        }
+        if (!service.resume(id)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "Job " + id + " is not failed or paused; only those can be resumed");
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        return ResponseEntity.accepted().body(Map.of("id", id, "status", "QUEUED"));
+    }
+
+    private static ResponseEntity<?> notFound(UUID id) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No ingestion job " + id));
+    }
+}

@@ -1,0 +1,150 @@
+package com.alphaquant.data.ingest;
+
+import com.alphaquant.data.DataProperties;
+import com.alphaquant.data.outbox.Outbox;
+import com.alphaquant.data.store.BarStore;
+import com.alphaquant.data.store.CalendarStore;
+import com.alphaquant.data.store.CoverageStore;
+import com.alphaquant.data.tushare.TushareClient;
+import com.alphaquant.data.tushare.TushareTable;
+import com.alphaquant.events.EventIds;
+import com.alphaquant.events.MarketDataIngested;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TradingCalendar;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs one claimed job: reference data first (calendar, stock list), then the quote units the
+ * planner says are missing, fetched with bounded concurrency and each committed in one
+ * transaction with its coverage mark, its progress and its outbox event. Killed half-way, a
+ * job resumes by planning again: committed units are covered, the rest is fetched.
+ */
+@Component
+public class IngestRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
+
+    private final TushareClient client;
+    private final BarStore bars;
+    private final CoverageStore coverage;
+    private final CalendarStore calendar;
+    private final ReferenceLoader reference;
+    private final JobStore jobs;
+    private final IngestJobRepository jobRepository;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final DataProperties.Tushare config;
+    private final IngestPlanner planner;
+
+    public IngestRunner(TushareClient client, BarStore bars, CoverageStore coverage, CalendarStore calendar,
+                        ReferenceLoader reference, JobStore jobs, IngestJobRepository jobRepository, Outbox outbox,
+                        TransactionTemplate tx, DataProperties properties) {
+        this.client = client;
+        this.bars = bars;
+        this.coverage = coverage;
+        this.calendar = calendar;
+        this.reference = reference;
+        this.jobs = jobs;
+        this.jobRepository = jobRepository;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.config = properties.tushare();
+        this.planner = new IngestPlanner(coverage, config.rowCap());
+    }
+
+    /** Runs the job to its end; throws the Tushare failure that stopped it, if any. */
+    public void run(UUID jobId) {
+        IngestJob job = jobRepository.findById(jobId).orElseThrow();
+        IngestRequest request = IngestRequest.of(job);
+        long callsBefore = client.calls();
+        try {
+            reference.ensureCalendar(request.startDate(), request.endDate());
+            if (request.datasets().contains(Dataset.STOCK_BASIC)) {
+                reference.ensureStockBasic();
+            }
+            List<LocalDate> openDays = calendar.days(request.startDate(), request.endDate()).stream()
+                    .filter(TradingCalendar.Day::open).map(TradingCalendar.Day::date).toList();
+            List<WorkUnit> units = new ArrayList<>();
+            for (Dataset dataset : request.datasets()) {
+                if (dataset.isQuotes()) {
+                    units.addAll(planner.plan(dataset, request.codesFor(dataset), openDays));
+                }
+            }
+            jobs.planned(jobId, units.size());
+            log.info("Job {}: {} units to fetch ({} trading days, datasets {})", jobId, units.size(), openDays.size(),
+                    request.datasets());
+            Flux.fromIterable(units)
+                    .flatMap(unit -> fetchAll(unit).publishOn(Schedulers.boundedElastic())
+                            .doOnNext(table -> store(jobId, unit, table)), config.concurrency())
+                    .then().block();
+        } finally {
+            jobs.addCalls(jobId, client.calls() - callsBefore);
+        }
+    }
+
+    /** A unit's rows, paging with offset/limit while a page comes back full. */
+    Mono<TushareTable> fetchAll(WorkUnit unit) {
+        return page(unit, 0, new ArrayList<>());
+    }
+
+    private Mono<TushareTable> page(WorkUnit unit, int offset, List<List<Object>> rows) {
+        Map<String, String> params = new HashMap<>(unit.params());
+        params.put("offset", Integer.toString(offset));
+        params.put("limit", Integer.toString(config.rowCap()));
+        return client.query(unit.dataset().apiName(), params, unit.dataset().fields()).flatMap(t -> {
+            rows.addAll(t.items());
+            boolean more = t.size() > 0 && (t.hasMore() || t.size() >= config.rowCap());
+            return more ? page(unit, offset + t.size(), rows) : Mono.just(new TushareTable(t.fields(), rows, false));
+        });
+    }
+
+    private void store(UUID jobId, WorkUnit unit, TushareTable table) {
+        tx.executeWithoutResult(status -> {
+            long stored;
+            Map<String, Long> rejected;
+            List<String> touched;
+            if (unit.dataset() == Dataset.ADJ_FACTOR) {
+                Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
+                bars.upsertAdjFactors(result.accepted());
+                stored = result.accepted().size();
+                rejected = result.rejected();
+                touched = result.accepted().stream().map(BarStore.AdjFactor::tsCode).distinct().toList();
+            } else {
+                boolean index = unit.dataset() == Dataset.INDEX_DAILY;
+                Cleaning.Result<Bar> result = Cleaning.bars(table, !index);
+                bars.upsertBars(index ? BarStore.Table.INDEX : BarStore.Table.DAILY, result.accepted());
+                stored = result.accepted().size();
+                rejected = result.rejected();
+                touched = result.accepted().stream().map(b -> b.tsCode().toString()).distinct().toList();
+            }
+            markCovered(unit);
+            jobs.unitDone(jobId, stored, rejected);
+            outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", unit.dataset().apiName(),
+                    String.join(",", unit.codes()), unit.from().toString(), unit.to().toString()), MarketDataIngested.VERSION,
+                    Instant.now(), jobId.toString(), unit.dataset().apiName(), unit.from(), unit.to(), touched, stored,
+                    rejected.values().stream().mapToLong(Long::longValue).sum()));
+        });
+    }
+
+    private void markCovered(WorkUnit unit) {
+        String dataset = unit.dataset().apiName();
+        if (unit.wholeMarket()) {
+            coverage.mark(dataset, CoverageStore.WHOLE_MARKET, unit.from(), unit.to());
+        } else {
+            unit.codes().forEach(code -> coverage.mark(dataset, code, unit.from(), unit.to()));
+        }
+    }
+}

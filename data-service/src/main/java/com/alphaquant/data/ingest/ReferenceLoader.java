@@ -1,0 +1,100 @@
+package com.alphaquant.data.ingest;
+
+import com.alphaquant.data.store.CalendarStore;
+import com.alphaquant.data.store.CoverageStore;
+import com.alphaquant.data.store.Security;
+import com.alphaquant.data.store.SecurityRepository;
+import com.alphaquant.data.tushare.TushareClient;
+import com.alphaquant.data.tushare.TushareTable;
+import com.alphaquant.market.Board;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reference data a job needs before quotes: the trading calendar of its range (fetched once)
+ * and the stock list (refreshed at most once a day, since new listings appear daily).
+ */
+@Component
+public class ReferenceLoader {
+
+    private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final TushareClient client;
+    private final CoverageStore coverage;
+    private final CalendarStore calendar;
+    private final SecurityRepository securities;
+    private final TransactionTemplate tx;
+
+    public ReferenceLoader(TushareClient client, CoverageStore coverage, CalendarStore calendar,
+                           SecurityRepository securities, TransactionTemplate tx) {
+        this.client = client;
+        this.coverage = coverage;
+        this.calendar = calendar;
+        this.securities = securities;
+        this.tx = tx;
+    }
+
+    public void ensureCalendar(LocalDate from, LocalDate to) {
+        boolean covered = coverage.ranges("trade_cal", CoverageStore.WHOLE_MARKET).stream()
+                .anyMatch(r -> r.contains(from) && r.contains(to));
+        if (covered) {
+            return;
+        }
+        TushareTable table = client.query("trade_cal", Map.of("exchange", "SSE", "start_date", from.format(YMD),
+                "end_date", to.format(YMD)), Dataset.TRADE_CAL.fields()).block();
+        Map<String, Integer> col = table.columns();
+        List<TradingCalendar.Day> days = new ArrayList<>();
+        for (List<Object> row : table.items()) {
+            days.add(new TradingCalendar.Day(Cleaning.date(row, col, "cal_date"), Cleaning.num(row, col, "is_open") == 1));
+        }
+        tx.executeWithoutResult(s -> {
+            calendar.upsert(days);
+            coverage.mark("trade_cal", CoverageStore.WHOLE_MARKET, from, to);
+        });
+    }
+
+    public void ensureStockBasic() {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        if (coverage.ranges("stock_basic", CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
+            return;
+        }
+        List<Security> rows = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            TushareTable page = client.query("stock_basic", Map.of("list_status", "L", "offset", Integer.toString(offset),
+                    "limit", "5000"), Dataset.STOCK_BASIC.fields()).block();
+            Map<String, Integer> col = page.columns();
+            for (List<Object> row : page.items()) {
+                String code = Cleaning.text(row, col, "ts_code");
+                if (!TsCode.isValid(code)) {
+                    continue; // not an A-share code we model
+                }
+                rows.add(new Security(code, Cleaning.text(row, col, "name"), optional(row, col, "industry"),
+                        optional(row, col, "market"), Board.of(TsCode.of(code)).name(), Cleaning.date(row, col, "list_date")));
+            }
+            if (page.size() < 5000 && !page.hasMore()) {
+                break;
+            }
+            offset += page.size();
+        }
+        tx.executeWithoutResult(s -> {
+            securities.saveAll(rows);
+            coverage.mark("stock_basic", CoverageStore.WHOLE_MARKET, today, today);
+        });
+    }
+
+    private static String optional(List<Object> row, Map<String, Integer> col, String name) {
+        Integer i = col.get(name);
+        Object v = i == null || i >= row.size() ? null : row.get(i);
+        return v == null ? null : v.toString();
+    }
+}
