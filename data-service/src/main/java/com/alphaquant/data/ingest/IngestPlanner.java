@@ -14,10 +14,17 @@ import java.util.TreeSet;
  */
 public class IngestPlanner {
 
-    private final CoverageStore coverage;
+    /** What is stored already: the planner's only question to the database. */
+    public interface Coverage {
+        Set<LocalDate> wholeMarketDays(String dataset, LocalDate from, LocalDate to);
+
+        List<CoverageStore.Range> ranges(String dataset, String scope);
+    }
+
+    private final Coverage coverage;
     private final int rowCap;
 
-    public IngestPlanner(CoverageStore coverage, int rowCap) {
+    public IngestPlanner(Coverage coverage, int rowCap) {
         this.coverage = coverage;
         this.rowCap = rowCap;
     }
@@ -57,13 +64,16 @@ public class IngestPlanner {
         return byCode;
     }
 
-    /** Calls a plan needs at least (one per unit, more where a unit spans more than rowCap rows). */
-    public int estimateCalls(List<WorkUnit> units) {
-        int calls = 0;
+    /**
+     * Calls a plan needs: each unit returns its rows in pages of rowCap; a whole-market day has
+     * {@code marketSize} rows.
+     */
+    public long calls(List<WorkUnit> units, List<LocalDate> openDays, int marketSize) {
+        long calls = 0;
         for (WorkUnit u : units) {
-            long days = u.from().until(u.to(), java.time.temporal.ChronoUnit.DAYS) * 5 / 7 + 1; // trading days, roughly
-            long rows = u.wholeMarket() ? 5_500 : days * u.codes().size();
-            calls += (int) Math.max(1, (rows + rowCap - 1) / rowCap);
+            long days = openDays.stream().filter(d -> !d.isBefore(u.from()) && !d.isAfter(u.to())).count();
+            long rows = days * (u.wholeMarket() ? marketSize : u.codes().size());
+            calls += Math.max(1, (rows + rowCap - 1) / rowCap);
         }
         return calls;
     }

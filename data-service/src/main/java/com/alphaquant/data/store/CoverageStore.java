@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * transaction as the rows they cover, so a crash leaves either both or neither.
  */
 @Repository
-public class CoverageStore {
+public class CoverageStore implements com.alphaquant.data.ingest.IngestPlanner.Coverage {
 
     public static final String WHOLE_MARKET = "*";
 
@@ -36,12 +36,14 @@ public class CoverageStore {
                 dataset, scope, Date.valueOf(from), Date.valueOf(to));
     }
 
+    @Override
     public List<Range> ranges(String dataset, String scope) {
         return jdbc.query("select from_date, to_date from coverage where dataset = ? and scope = ? order by from_date",
                 (rs, i) -> new Range(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()), dataset, scope);
     }
 
     /** Days of [from, to] the whole market is stored for. */
+    @Override
     public Set<LocalDate> wholeMarketDays(String dataset, LocalDate from, LocalDate to) {
         Set<LocalDate> days = new HashSet<>();
         for (Range r : ranges(dataset, WHOLE_MARKET)) {
