@@ -34,15 +34,30 @@ public class IngestWorker {
         return t;
     });
 
+    private final boolean polling;
+
     public IngestWorker(JobStore jobs, IngestRunner runner,
-                        @Value("${alphaquant.data.job-stale-after:2m}") Duration staleAfter) {
+                        @Value("${alphaquant.data.job-stale-after:2m}") Duration staleAfter,
+                        @Value("${alphaquant.data.job-polling:true}") boolean polling) {
         this.jobs = jobs;
         this.runner = runner;
         this.staleAfter = staleAfter;
+        this.polling = polling;
+    }
+
+    /** Claims the given queued job and runs it on the calling thread (the CLI's foreground run). */
+    public void runClaimed(UUID id) {
+        if (!jobs.claimJob(id)) {
+            throw new IllegalStateException("Job " + id + " could not be claimed");
+        }
+        runToEnd(id);
     }
 
     @Scheduled(fixedDelayString = "${alphaquant.data.job-poll-interval:500ms}")
     public void poll() {
+        if (!polling) {
+            return;
+        }
         while (slots.tryAcquire()) {
             var claimed = jobs.claim(staleAfter);
             if (claimed.isEmpty()) {

@@ -39,6 +39,12 @@ public class JobStore {
         return ids.stream().findFirst();
     }
 
+    /** Claims one specific queued job. */
+    public boolean claimJob(UUID id) {
+        return jdbc.update("update ingest_job set status = 'RUNNING', heartbeat_at = now(), started_at = coalesce(started_at, now()) "
+                + "where id = ? and status = 'QUEUED'", id) == 1;
+    }
+
     public void planned(UUID id, int unitsTotal) {
         jdbc.update("update ingest_job set units_total = units_done + ?, heartbeat_at = now() where id = ?", unitsTotal, id);
     }

@@ -15,6 +15,8 @@ import org.springframework.stereotype.Component;
  * re-publishes it (consumers dedupe by event id). While Kafka is down rows simply wait.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "alphaquant.data.outbox.enabled",
+        havingValue = "true", matchIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
