@@ -1,9 +1,14 @@
 package com.alphaquant.data.store;
 
 import com.alphaquant.market.Bar;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,24 +43,85 @@ public class BarStore {
         this.batchSize = properties.batchSize();
     }
 
+    /**
+     * Stores bars with PostgreSQL's fastest load path, COPY. New rows (the bulk of any load:
+     * the planner only fetches what coverage says is missing) are copied straight into the
+     * table; if any already exists, that attempt is rolled back to a savepoint and the rows are
+     * copied into a staging table and merged with {@code INSERT ... ON CONFLICT DO UPDATE}, which
+     * rewrites only rows whose values changed. Several times faster than batched INSERTs (see
+     * StoreBench). Runs inside the caller's transaction when there is one.
+     */
     public void upsertBars(Table table, List<Bar> bars) {
-        String sql = "insert into " + table.name + " (ts_code, trade_date, open, high, low, close, pre_close, vol, amount) "
-                + "values (?,?,?,?,?,?,?,?,?) on conflict (ts_code, trade_date) do update set open = excluded.open, "
-                + "high = excluded.high, low = excluded.low, close = excluded.close, pre_close = excluded.pre_close, "
-                + "vol = excluded.vol, amount = excluded.amount";
-        jdbc.batchUpdate(sql, bars, batchSize, BarStore::bind);
+        if (bars.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(bars.size() * 80);
+        for (Bar b : bars) {
+            text.append(b.tsCode()).append('\t').append(b.tradeDate()).append('\t').append(b.open()).append('\t')
+                    .append(b.high()).append('\t').append(b.low()).append('\t').append(b.close()).append('\t')
+                    .append(b.preClose()).append('\t').append(b.vol()).append('\t').append(b.amount()).append('\n');
+        }
+        String rows = text.toString();
+        String columns = "(ts_code, trade_date, open, high, low, close, pre_close, vol, amount)";
+        jdbc.execute((Connection con) -> {
+            boolean autoCommit = con.getAutoCommit();
+            con.setAutoCommit(false);
+            try (Statement st = con.createStatement()) {
+                // The commit need not wait for the WAL flush: a crash can lose only the last
+                // moments of commits, and with them their coverage marks (same transaction), so
+                // a resumed job fetches those units again. No gap, no inconsistency.
+                st.execute("set local synchronous_commit to off");
+            }
+            try {
+                Savepoint before = con.setSavepoint();
+                try {
+                    copy(con, "copy " + table.name + " " + columns + " from stdin", rows);
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) { // anything but a unique violation is a real error
+                        throw e;
+                    }
+                    con.rollback(before);
+                    mergeThroughStage(con, table, columns, rows);
+                }
+                if (autoCommit) {
+                    con.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (autoCommit) {
+                    con.rollback();
+                }
+                throw e;
+            } finally {
+                con.setAutoCommit(autoCommit);
+            }
+            return null;
+        });
     }
 
-    private static void bind(PreparedStatement ps, Bar b) throws SQLException {
-        ps.setString(1, b.tsCode().toString());
-        ps.setDate(2, Date.valueOf(b.tradeDate()));
-        ps.setDouble(3, b.open());
-        ps.setDouble(4, b.high());
-        ps.setDouble(5, b.low());
-        ps.setDouble(6, b.close());
-        ps.setDouble(7, b.preClose());
-        ps.setDouble(8, b.vol());
-        ps.setDouble(9, b.amount());
+    private static void mergeThroughStage(Connection con, Table table, String columns, String rows) throws SQLException {
+        try (Statement st = con.createStatement()) {
+            st.execute("create temp table if not exists bar_stage (like daily_bar)");
+            st.execute("truncate bar_stage");
+        }
+        copy(con, "copy bar_stage " + columns + " from stdin", rows);
+        try (Statement st = con.createStatement()) {
+            st.execute("insert into " + table.name + " select * from bar_stage on conflict (ts_code, trade_date) do update set "
+                    + "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
+                    + "pre_close = excluded.pre_close, vol = excluded.vol, amount = excluded.amount "
+                    + "where (" + table.name + ".open, " + table.name + ".high, " + table.name + ".low, " + table.name
+                    + ".close, " + table.name + ".pre_close, " + table.name + ".vol, " + table.name + ".amount) "
+                    + "is distinct from (excluded.open, excluded.high, excluded.low, excluded.close, excluded.pre_close, "
+                    + "excluded.vol, excluded.amount)");
+            st.execute("truncate bar_stage");
+        }
+    }
+
+    private static void copy(Connection con, String sql, String rows) throws SQLException {
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), e);
+        }
     }
 
     public void upsertAdjFactors(List<AdjFactor> rows) {
