@@ -1,0 +1,327 @@
+package com.alphaquant.cli;
+
+import com.alphaquant.backtest.engine.BacktestConfig;
+import com.alphaquant.backtest.engine.BacktestEngine;
+import com.alphaquant.backtest.engine.BacktestResult;
+import com.alphaquant.backtest.engine.BarPanel;
+import com.alphaquant.backtest.engine.FillPrice;
+import com.alphaquant.backtest.engine.ProgressListener;
+import com.alphaquant.backtest.engine.SlippageModel;
+import com.alphaquant.backtest.metrics.Metrics;
+import com.alphaquant.backtest.report.BacktestWriter;
+import com.alphaquant.backtest.strategy.BuyAndHoldStrategy;
+import com.alphaquant.backtest.strategy.Strategy;
+import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.StockBasic;
+import com.alphaquant.market.csv.StockBasicCsv;
+import com.alphaquant.market.csv.TradeCalCsv;
+import com.alphaquant.market.rules.CostModel;
+import com.alphaquant.market.rules.Side;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs an A-share backtest (SPEC sections 2, 2b and 5) and writes trades.csv, equity.csv,
+ * rejections.csv and metrics.json. Without {@code --bars} it runs on the bundled real sample.
+ */
+@Command(name = "backtest", sortOptions = false,
+        description = {"Backtest a strategy on daily A-share bars: T+1, price limits, lots, fees, slippage.",
+                "Writes trades.csv, equity.csv, rejections.csv and metrics.json to --out."})
+final class BacktestCommand implements Callable<Integer> {
+
+    static final List<String> STRATEGIES = List.of(TargetWeightsStrategy.NAME, BuyAndHoldStrategy.NAME);
+
+    @Option(names = "--strategy", required = true, paramLabel = "NAME",
+            description = "target_weights (needs --weights) or buy_and_hold")
+    String strategy;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "CSV trade_date,ts_code,weight for target_weights")
+    Path weights;
+
+    @Option(names = "--start-date", required = true, paramLabel = "DATE", description = "first day, yyyy-MM-dd or yyyyMMdd")
+    String startDate;
+
+    @Option(names = "--end-date", required = true, paramLabel = "DATE", description = "last day, yyyy-MM-dd or yyyyMMdd")
+    String endDate;
+
+    @Option(names = "--stocks", split = ",", paramLabel = "CODE", description = "the universe, e.g. 600000.SH,600519.SH")
+    List<String> stocks;
+
+    @Option(names = "--universe", paramLabel = "all", description = "'all': every stock in the bars file")
+    String universe;
+
+    @Option(names = "--initial-capital", paramLabel = "CNY", defaultValue = "1000000", description = "default ${DEFAULT-VALUE}")
+    double initialCapital;
+
+    @Option(names = "--commission", paramLabel = "RATE", defaultValue = "0.0003", description = "of value, both sides; default ${DEFAULT-VALUE}")
+    double commission;
+
+    @Option(names = "--min-commission", paramLabel = "CNY", defaultValue = "5", description = "per order; default ${DEFAULT-VALUE}")
+    double minCommission;
+
+    @Option(names = "--stamp-duty", paramLabel = "RATE", description = "sells only; default: the dated schedule (0.1%%, 0.05%% from 2023-08-28)")
+    Double stampDuty;
+
+    @Option(names = "--transfer-fee", paramLabel = "RATE", description = "both sides; default: the dated schedule (0.002%%, 0.001%% from 2022-04-29)")
+    Double transferFee;
+
+    @Option(names = "--slippage", paramLabel = "RATE", defaultValue = "0.0001", description = "base slippage; default ${DEFAULT-VALUE} (1 bp)")
+    double slippage;
+
+    @Option(names = "--impact", paramLabel = "K", defaultValue = "0.1",
+            description = "impact k in k·sqrt(order/volume); default ${DEFAULT-VALUE}")
+    double impact;
+
+    @Option(names = "--slippage-cap", paramLabel = "RATE", defaultValue = "0.01", description = "cap of slippage; default ${DEFAULT-VALUE}")
+    double slippageCap;
+
+    @Option(names = "--fill", paramLabel = "PRICE", defaultValue = "open", description = "open, close or vwap of the next day; default ${DEFAULT-VALUE}")
+    String fill;
+
+    @Option(names = "--carry-over", description = "retry orders stopped by a limit or a suspension on the next days (default: they lapse)")
+    boolean carryOver;
+
+    @Option(names = "--risk-free", paramLabel = "RATE", defaultValue = "0", description = "annual risk-free rate; default ${DEFAULT-VALUE}")
+    double riskFree;
+
+    @Option(names = "--benchmark", paramLabel = "CODE", defaultValue = "000300.SH", description = "index in --index, or 'none'; default ${DEFAULT-VALUE}")
+    String benchmark;
+
+    @Option(names = "--bars", paramLabel = "FILE", description = "Tushare daily CSV, raw prices with adj_factor_rel; default: the bundled sample")
+    Path bars;
+
+    @Option(names = "--index", paramLabel = "FILE", description = "Tushare index_daily CSV; default: the bundled sample")
+    Path index;
+
+    @Option(names = "--stock-basic", paramLabel = "FILE", description = "Tushare stock_basic CSV; default: the bundled sample")
+    Path stockBasic;
+
+    @Option(names = "--trade-cal", paramLabel = "FILE", description = "Tushare trade_cal CSV; default: the bundled SSE calendar")
+    Path tradeCal;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "backtest-out", description = "output folder; default ./${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--progress", description = "show progress on stderr even when it is not a terminal")
+    boolean progress;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        // Argument checks first, so a wrong command fails before any file is read.
+        String name = strategy.trim().toLowerCase(Locale.ROOT);
+        if (!STRATEGIES.contains(name)) {
+            throw new IllegalArgumentException("Unknown strategy '" + strategy + "': expected one of " + String.join(", ", STRATEGIES));
+        }
+        if (name.equals(TargetWeightsStrategy.NAME) && weights == null) {
+            throw new IllegalArgumentException("Strategy target_weights needs --weights FILE (CSV trade_date,ts_code,weight)");
+        }
+        if (weights != null && !name.equals(TargetWeightsStrategy.NAME)) {
+            throw new IllegalArgumentException("--weights is only for strategy target_weights");
+        }
+        if (stocks != null && universe != null) {
+            throw new IllegalArgumentException("Give either --stocks or --universe all, not both");
+        }
+        if (universe != null && !universe.equalsIgnoreCase("all")) {
+            throw new IllegalArgumentException("Unknown universe '" + universe + "': the only named universe is 'all'");
+        }
+        if (stocks == null && universe == null && name.equals(BuyAndHoldStrategy.NAME)) {
+            throw new IllegalArgumentException("Strategy buy_and_hold needs --stocks A,B,... or --universe all");
+        }
+        LocalDate start = date("--start-date", startDate);
+        LocalDate end = date("--end-date", endDate);
+        if (end.isBefore(start)) {
+            throw new IllegalArgumentException("--end-date " + end + " is before --start-date " + start);
+        }
+        List<TsCode> chosen = stocks == null ? null : stocks.stream().map(String::trim).filter(s -> !s.isEmpty())
+                .map(TsCode::of).distinct().toList();
+        if (chosen != null && chosen.isEmpty()) {
+            throw new IllegalArgumentException("--stocks names no stock");
+        }
+        TsCode benchmarkCode = benchmark.equalsIgnoreCase("none") ? null : TsCode.of(benchmark);
+        BacktestConfig config = new BacktestConfig(start, end, initialCapital,
+                new CostModel(commission, minCommission, stampDuty == null ? Double.NaN : stampDuty,
+                        transferFee == null ? Double.NaN : transferFee),
+                new SlippageModel(slippage, impact, slippageCap), FillPrice.parse(fill), carryOver, riskFree);
+        Strategy plan = name.equals(TargetWeightsStrategy.NAME) ? TargetWeightsStrategy.read(weights) : null;
+
+        PrintStream err = System.err;
+        boolean showProgress = progress || System.console() != null;
+        Path barsFile = SampleData.orSample(bars, SampleData.BARS);
+        stage(showProgress, "reading " + barsFile.getFileName());
+        List<Bar> allBars = BarCsv.read(barsFile);
+        if (allBars.isEmpty()) {
+            throw new IllegalArgumentException(barsFile.getFileName() + " has no bars");
+        }
+        Set<TsCode> inData = allBars.stream().map(Bar::tsCode).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<TsCode> wanted = chosen != null ? new LinkedHashSet<>(chosen)
+                : plan != null && universe == null ? ((TargetWeightsStrategy) plan).stocks()
+                : inData;
+        List<TsCode> missing = wanted.stream().filter(c -> !inData.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("No bars for " + missing.stream().map(TsCode::toString).collect(Collectors.joining(", "))
+                    + " in " + barsFile.getFileName() + " (it has " + inData.size() + " stocks)");
+        }
+        List<Bar> universeBars = wanted.size() == inData.size() ? allBars
+                : allBars.stream().filter(b -> wanted.contains(b.tsCode())).toList();
+        requireDataInRange(universeBars, start, end);
+
+        Path calFile = SampleData.orSample(tradeCal, SampleData.TRADE_CAL);
+        TradingCalendar calendar = TradeCalCsv.read(calFile);
+        Path basicFile = SampleData.orSample(stockBasic, SampleData.STOCK_BASIC);
+        Map<TsCode, StockBasic> basics = StockBasicCsv.read(basicFile).stream()
+                .collect(Collectors.toMap(StockBasic::tsCode, Function.identity(), (a, b) -> a));
+        Path indexFile = benchmarkCode == null ? null : SampleData.orSample(index, SampleData.INDEX);
+        List<Bar> indexBars = indexFile == null ? null : BarCsv.read(indexFile);
+        if (indexBars != null && indexBars.stream().noneMatch(b -> b.tsCode().equals(benchmarkCode))) {
+            throw new IllegalArgumentException(indexFile.getFileName() + " has no bars of benchmark " + benchmarkCode + " (it has "
+                    + indexBars.stream().map(b -> b.tsCode().toString()).distinct().sorted().collect(Collectors.joining(", "))
+                    + "; --benchmark none runs without one)");
+        }
+        stage(showProgress, "indexing " + universeBars.size() + " bars of " + wanted.size() + " stocks");
+        BarPanel panel = BarPanel.of(calendar, universeBars, code -> {
+            StockBasic b = basics.get(code);
+            return b == null ? null : b.listDate();
+        }, (code, day) -> false, indexBars, benchmarkCode);
+
+        Strategy runnable = plan != null ? plan : new BuyAndHoldStrategy(chosen == null ? List.of() : chosen);
+        BacktestResult result = new BacktestEngine(panel, config).run(runnable, showProgress ? new ProgressBar(err) : ProgressListener.NONE);
+
+        Map<String, String> runInfo = new LinkedHashMap<>();
+        runInfo.put("bars", barsFile.getFileName().toString());
+        runInfo.put("index", indexFile == null ? "" : indexFile.getFileName().toString());
+        runInfo.put("stock_basic", basicFile.getFileName().toString());
+        runInfo.put("trade_cal", calFile.getFileName().toString());
+        if (weights != null) {
+            runInfo.put("weights", weights.toString());
+        }
+        runInfo.put("universe", chosen != null ? chosen.stream().map(TsCode::toString).collect(Collectors.joining(","))
+                : universe != null ? "all" : "weights");
+        BacktestWriter.write(result, out, runInfo);
+        printSummary(result, out);
+        return 0;
+    }
+
+    private static LocalDate date(String option, String text) {
+        try {
+            return text.length() == 8 && text.chars().allMatch(Character::isDigit)
+                    ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Invalid " + option + " '" + text + "': expected yyyy-MM-dd or yyyyMMdd");
+        }
+    }
+
+    private static void requireDataInRange(List<Bar> bars, LocalDate start, LocalDate end) {
+        LocalDate first = null;
+        LocalDate last = null;
+        boolean inside = false;
+        for (Bar b : bars) {
+            LocalDate d = b.tradeDate();
+            first = first == null || d.isBefore(first) ? d : first;
+            last = last == null || d.isAfter(last) ? d : last;
+            inside |= !d.isBefore(start) && !d.isAfter(end);
+        }
+        if (!inside) {
+            throw new IllegalArgumentException("No bars between " + start + " and " + end + ": the data covers " + first + " to " + last);
+        }
+    }
+
+    private static void stage(boolean show, String what) {
+        if (show) {
+            System.err.println("alphaquant: " + what + "...");
+        }
+    }
+
+    /** A progress bar on stderr, redrawn at each percent. */
+    private static final class ProgressBar implements ProgressListener {
+        private final PrintStream err;
+        private int shown = -1;
+
+        ProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onDay(int done, int total) {
+            int percent = (int) (100L * done / total);
+            if (percent == shown) {
+                return;
+            }
+            shown = percent;
+            int filled = percent * 30 / 100;
+            err.print("\r[" + "#".repeat(filled) + ".".repeat(30 - filled) + "] " + percent + "% (" + done + "/" + total + " days)");
+            if (done == total) {
+                err.println();
+            }
+            err.flush();
+        }
+    }
+
+    private static void printSummary(BacktestResult r, Path out) {
+        Metrics m = r.metrics();
+        long buys = r.fills().stream().filter(f -> f.side() == Side.BUY).count();
+        System.out.printf("Backtest %s, %s to %s: %d trading days, %d stocks, benchmark %s, engine %s%n", r.strategy(),
+                r.date(0), r.date(r.days() - 1), r.days(), r.stockCount(),
+                r.benchmarkCode() == null ? "none" : r.benchmarkCode(), BacktestEngine.VERSION);
+        System.out.printf("%-20s %16s%n", "metric", "value");
+        row("initial_capital", money(r.config().initialCapital()));
+        row("final_equity", money(r.finalEquity()));
+        row("total_return", percent(m.totalReturn()));
+        row("annual_return", percent(m.annualReturn()));
+        row("volatility", percent(m.volatility()));
+        row("sharpe", ratio(m.sharpe()));
+        row("sortino", ratio(m.sortino()));
+        row("max_drawdown", percent(m.maxDrawdown()));
+        row("calmar", ratio(m.calmar()));
+        row("win_rate", percent(m.winRate()));
+        row("turnover", ratio(m.turnover()));
+        row("benchmark_return", percent(m.benchmarkReturn()));
+        row("excess_return", percent(m.excessReturn()));
+        row("alpha", percent(m.alpha()));
+        row("beta", ratio(m.beta()));
+        row("information_ratio", ratio(m.informationRatio()));
+        List<String> reasons = new ArrayList<>();
+        r.rejectionCounts().forEach((reason, count) -> reasons.add(reason.code() + " " + count));
+        System.out.printf("%d fills (%d buys, %d sells); %d rejected orders%s%n", r.fills().size(), buys, r.fills().size() - buys,
+                r.rejections().size(), reasons.isEmpty() ? "" : " (" + String.join(", ", reasons) + ")");
+        System.out.println("Wrote " + BacktestWriter.TRADES + ", " + BacktestWriter.EQUITY + ", " + BacktestWriter.REJECTIONS
+                + ", " + BacktestWriter.METRICS + " to " + out);
+    }
+
+    private static void row(String name, String value) {
+        System.out.printf("%-20s %16s%n", name, value);
+    }
+
+    private static String money(double x) {
+        return String.format(Locale.ROOT, "%,.2f", x);
+    }
+
+    private static String percent(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.2f%%", x * 100) : "n/a";
+    }
+
+    private static String ratio(double x) {
+        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.3f", x) : "n/a";
+    }
+}
