@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -69,7 +70,7 @@ public class IngestRunner {
     public void run(UUID jobId) {
         IngestJob job = jobRepository.findById(jobId).orElseThrow();
         IngestRequest request = IngestRequest.of(job);
-        long callsBefore = client.calls();
+        AtomicLong counted = new AtomicLong(client.calls());
         try {
             reference.ensureCalendar(request.startDate(), request.endDate());
             if (request.datasets().contains(Dataset.STOCK_BASIC)) {
@@ -88,10 +89,10 @@ public class IngestRunner {
                     request.datasets());
             Flux.fromIterable(units)
                     .flatMap(unit -> fetchAll(unit).publishOn(Schedulers.boundedElastic())
-                            .doOnNext(table -> store(jobId, unit, table)), config.concurrency())
+                            .doOnNext(table -> store(jobId, unit, table, counted)), config.concurrency())
                     .then().block();
         } finally {
-            jobs.addCalls(jobId, client.calls() - callsBefore);
+            jobs.addCalls(jobId, uncounted(counted));
         }
     }
 
@@ -111,8 +112,15 @@ public class IngestRunner {
         });
     }
 
-    private void store(UUID jobId, WorkUnit unit, TushareTable table) {
+    /** Calls made since the last count, so that progress shows calls as they happen. */
+    private long uncounted(AtomicLong counted) {
+        long now = client.calls();
+        return now - counted.getAndSet(now);
+    }
+
+    private void store(UUID jobId, WorkUnit unit, TushareTable table, AtomicLong counted) {
         tx.executeWithoutResult(status -> {
+            jobs.addCalls(jobId, uncounted(counted));
             long stored;
             Map<String, Long> rejected;
             List<String> touched;

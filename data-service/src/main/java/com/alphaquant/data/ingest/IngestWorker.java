@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,6 +30,11 @@ public class IngestWorker {
     private final IngestRunner runner;
     private final Duration staleAfter;
     private final Semaphore slots = new Semaphore(2);
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ingest-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "ingest-job");
         t.setDaemon(true);
@@ -75,8 +82,18 @@ public class IngestWorker {
         }
     }
 
-    /** Runs a claimed job and records how it ended. */
+    /** Runs a claimed job and records how it ended, beating its heartbeat meanwhile. */
     public void runToEnd(UUID id) {
+        long beat = Math.max(100, staleAfter.toMillis() / 4);
+        var heartbeat = heartbeats.scheduleAtFixedRate(() -> jobs.heartbeat(id), beat, beat, TimeUnit.MILLISECONDS);
+        try {
+            runAndRecord(id);
+        } finally {
+            heartbeat.cancel(false);
+        }
+    }
+
+    private void runAndRecord(UUID id) {
         try {
             runner.run(id);
             jobs.finish(id, IngestJob.Status.SUCCEEDED, null);

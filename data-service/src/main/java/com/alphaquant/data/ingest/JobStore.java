@@ -45,6 +45,11 @@ public class JobStore {
                 + "where id = ? and status = 'QUEUED'", id) == 1;
     }
 
+    /** The running worker is alive; a job without a recent heartbeat is claimed by another. */
+    public void heartbeat(UUID id) {
+        jdbc.update("update ingest_job set heartbeat_at = now() where id = ? and status = 'RUNNING'", id);
+    }
+
     public void planned(UUID id, int unitsTotal) {
         jdbc.update("update ingest_job set units_total = units_done + ?, heartbeat_at = now() where id = ?", unitsTotal, id);
     }

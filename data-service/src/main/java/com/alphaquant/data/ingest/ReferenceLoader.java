@@ -67,7 +67,7 @@ public class ReferenceLoader {
         if (coverage.ranges("stock_basic", CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
             return;
         }
-        List<Security> rows = new ArrayList<>();
+        Map<String, Security> rows = new java.util.LinkedHashMap<>(); // by ts_code: a page overlap must not duplicate
         int offset = 0;
         while (true) {
             TushareTable page = client.query("stock_basic", Map.of("list_status", "L", "offset", Integer.toString(offset),
@@ -78,16 +78,16 @@ public class ReferenceLoader {
                 if (!TsCode.isValid(code)) {
                     continue; // not an A-share code we model
                 }
-                rows.add(new Security(code, Cleaning.text(row, col, "name"), optional(row, col, "industry"),
+                rows.put(code, new Security(code, Cleaning.text(row, col, "name"), optional(row, col, "industry"),
                         optional(row, col, "market"), Board.of(TsCode.of(code)).name(), Cleaning.date(row, col, "list_date")));
             }
-            if (page.size() < 5000 && !page.hasMore()) {
+            if (page.size() == 0 || (page.size() < 5000 && !page.hasMore())) {
                 break;
             }
             offset += page.size();
         }
         tx.executeWithoutResult(s -> {
-            securities.saveAll(rows);
+            securities.saveAll(rows.values());
             coverage.mark("stock_basic", CoverageStore.WHOLE_MARKET, today, today);
         });
     }

@@ -1,0 +1,40 @@
+package com.alphaquant.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code alphaquant bench ingest}: prints the figures of the ingestion benchmarks. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "WHAT", description = "ingest")
+    String what;
+
+    @Option(names = "--data", description = "Folder of the real sample (default: the nearest shared/data)")
+    Path data;
+
+    @Option(names = "--calls", defaultValue = "250", description = "Calls for the rate benchmark (default ${DEFAULT-VALUE})")
+    int calls;
+
+    @Override
+    public Integer call() {
+        if (!what.equals("ingest")) {
+            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest");
+        }
+        Path dir = data != null ? data : ServiceJar.sharedData();
+        ServiceJar dataService = ServiceJar.of("data-service");
+        System.out.println("(a) storing the 300-stock sample into PostgreSQL");
+        int a = dataService.runMain("com.alphaquant.data.bench.StoreBench",
+                List.of(dir.resolve("daily_raw_adj_300_20180102_20221220.csv.gz").toString()));
+        System.out.println("(b) call rate against tushare-sim limited to 200 calls/min");
+        int b = dataService.runMain("com.alphaquant.data.bench.RateBench", List.of(dir.toString(), Integer.toString(calls)));
+        System.out.println("(c) calls planned for a full-market daily load");
+        int c = dataService.runMain("com.alphaquant.data.bench.PlanBench",
+                List.of(dir.resolve("trade_cal_SSE_derived_20160101_20260318.csv.gz").toString()));
+        return Math.max(a, Math.max(b, c));
+    }
+}

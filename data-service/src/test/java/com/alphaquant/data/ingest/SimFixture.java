@@ -1,0 +1,183 @@
+package com.alphaquant.data.ingest;
+
+import com.alphaquant.market.csv.TushareCsv;
+import com.alphaquant.tusharesim.TushareSim;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * tushare-sim over the real sample, with a few bad rows planted into the daily file, and the
+ * expected counts computed independently from the files.
+ */
+final class SimFixture implements AutoCloseable {
+
+    static final String TOKEN = "it-token-not-for-logs";
+
+    /** Rows planted into the daily file, by the reason the cleaner must give. */
+    static final Map<String, Long> PLANTED = Map.of("ohlc_inconsistent", 3L, "negative_volume", 2L, "suspended", 1L,
+            "unit_mismatch", 1L, "duplicate", 2L);
+
+    private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
+
+    /** What the store must hold after loading everything, computed from the files. */
+    record Expected(List<String[]> validDaily, List<String[]> adj, List<String[]> index) {
+        long validDailyRows() {
+            return validDaily.size();
+        }
+
+        long validDailyRows(LocalDate from, LocalDate to) {
+            return validDaily.stream().filter(r -> in(r[1], from, to)).count();
+        }
+
+        double validDailyCloseSum() {
+            return validDaily.stream().mapToDouble(r -> Double.parseDouble(r[5])).sum();
+        }
+
+        long adjRows() {
+            return adj.size();
+        }
+
+        long adjRows(LocalDate from, LocalDate to) {
+            return adj.stream().filter(r -> in(r[1], from, to)).count();
+        }
+
+        long indexRows(LocalDate from, LocalDate to) {
+            return index.stream().filter(r -> in(r[1], from, to)).count();
+        }
+
+        private static boolean in(String yyyymmdd, LocalDate from, LocalDate to) {
+            LocalDate d = LocalDate.parse(yyyymmdd, YMD);
+            return !d.isBefore(from) && !d.isAfter(to);
+        }
+    }
+
+    private final TushareSim sim;
+    private final Expected expected;
+
+    private SimFixture(TushareSim sim, Expected expected) {
+        this.sim = sim;
+        this.expected = expected;
+    }
+
+    static SimFixture start() {
+        try {
+            Path dir = Files.createTempDirectory("aq-sim");
+            Path original = shared("daily_raw_adj_300_20180102_20221220.csv.gz");
+            List<String[]> validDaily = new ArrayList<>();
+            Path daily = plantBadRows(original, dir.resolve("daily.csv.gz"), validDaily);
+            List<String[]> adj = rows(original);
+            List<String[]> index = rows(shared("index_daily_2018_2026.csv.gz"));
+            TushareSim sim = TushareSim.builder()
+                    .file("daily", daily)
+                    .file("adj_factor", original)
+                    .file("index_daily", shared("index_daily_2018_2026.csv.gz"))
+                    .file("stock_basic", shared("stock_basic_350.csv.gz"))
+                    .file("trade_cal", shared("trade_cal_SSE_derived_20160101_20260318.csv.gz"))
+                    .tokens(TOKEN)
+                    .callsPerMinute(60_000)
+                    .rowCap(6000)
+                    .timeoutDelay(java.time.Duration.ofSeconds(5))
+                    .eager(true) // load and index every file now, not on the first (timed) call
+                    .seed(42)
+                    .start(0);
+            return new SimFixture(sim, new Expected(validDaily, adj, index));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Copies the daily file, corrupting a few rows of 600000.SH in March 2018 and duplicating
+     * two; collects the rows that stay valid.
+     */
+    private static Path plantBadRows(Path from, Path to, List<String[]> valid) throws IOException {
+        List<String> lines = new String(new GZIPInputStream(Files.newInputStream(from)).readAllBytes(), StandardCharsets.UTF_8)
+                .lines().toList();
+        List<String> out = new ArrayList<>(lines.size() + 2);
+        out.add(lines.get(0));
+        int planted = 0;
+        List<String> duplicates = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            // ts_code,trade_date,open,high,low,close,pre_close,change,pct_chg,vol,amount,adj_factor_rel
+            if (c[0].equals("600000.SH") && c[1].startsWith("201803") && planted < 7) {
+                switch (planted++) {
+                    case 0, 1, 2 -> { String h = c[3]; c[3] = c[4]; c[4] = h; } // high below low
+                    case 3, 4 -> c[9] = "-5";                                     // negative volume
+                    case 5 -> c[9] = "0";                                         // suspended
+                    default -> c[10] = Double.toString(Double.parseDouble(c[10]) * 100); // amount in CNY, not thousands
+                }
+                out.add(String.join(",", c));
+                continue;
+            }
+            if (c[0].equals("600519.SH") && c[1].startsWith("201804") && duplicates.size() < 2) {
+                duplicates.add(line);
+            }
+            out.add(line);
+            valid.add(c);
+        }
+        out.addAll(duplicates);
+        try (Writer w = new java.io.OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(to)), StandardCharsets.UTF_8)) {
+            w.write(String.join("\n", out));
+            w.write("\n");
+        }
+        return to;
+    }
+
+    private static List<String[]> rows(Path file) {
+        List<String[]> rows = new ArrayList<>();
+        TushareCsv.forEachRow(file, List.of("ts_code", "trade_date"), row -> rows.add(new String[] {row.text("ts_code"), row.text("trade_date")}));
+        return rows;
+    }
+
+    static Path shared(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Real sample " + name + " not found in any shared/data folder above " + Path.of("").toAbsolutePath());
+    }
+
+    Expected expected() {
+        return expected;
+    }
+
+    String url() {
+        return sim.url();
+    }
+
+    long totalCalls() {
+        return sim.stats().calls();
+    }
+
+    void faults(String spec) {
+        sim.faults(spec);
+    }
+
+    /** Every call after the next {@code n} is refused for a bad token. */
+    void failAfter(int n) {
+        sim.faults("token@" + (n + 1) + "-100000000");
+    }
+
+    void clearFaults() {
+        sim.faults("none");
+    }
+
+    @Override
+    public void close() {
+        sim.close();
+    }
+}
