@@ -4,12 +4,10 @@ import com.alphaquant.backtest.engine.BacktestConfig;
 import com.alphaquant.backtest.engine.BacktestEngine;
 import com.alphaquant.backtest.engine.BacktestResult;
 import com.alphaquant.backtest.engine.BarPanel;
-import com.alphaquant.backtest.engine.FillPrice;
 import com.alphaquant.backtest.engine.ProgressListener;
-import com.alphaquant.backtest.engine.SlippageModel;
 import com.alphaquant.backtest.metrics.Metrics;
 import com.alphaquant.backtest.report.BacktestWriter;
-import com.alphaquant.backtest.strategy.BuyAndHoldStrategy;
+import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
@@ -19,13 +17,10 @@ import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
-import com.alphaquant.market.rules.CostModel;
 import com.alphaquant.market.rules.Side;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +43,7 @@ import picocli.CommandLine.Option;
                 "Writes trades.csv, equity.csv, rejections.csv and metrics.json to --out."})
 final class BacktestCommand implements Callable<Integer> {
 
-    static final List<String> STRATEGIES = List.of(TargetWeightsStrategy.NAME, BuyAndHoldStrategy.NAME);
+    static final List<String> STRATEGIES = BacktestSpec.STRATEGIES;
 
     @Option(names = "--strategy", required = true, paramLabel = "NAME",
             description = "target_weights (needs --weights) or buy_and_hold")
@@ -69,13 +64,13 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--universe", paramLabel = "all", description = "'all': every stock in the bars file")
     String universe;
 
-    @Option(names = "--initial-capital", paramLabel = "CNY", defaultValue = "1000000", description = "default ${DEFAULT-VALUE}")
+    @Option(names = "--initial-capital", paramLabel = "CNY", defaultValue = BacktestSpec.Defaults.INITIAL_CAPITAL, description = "default ${DEFAULT-VALUE}")
     double initialCapital;
 
-    @Option(names = "--commission", paramLabel = "RATE", defaultValue = "0.0003", description = "of value, both sides; default ${DEFAULT-VALUE}")
+    @Option(names = "--commission", paramLabel = "RATE", defaultValue = BacktestSpec.Defaults.COMMISSION, description = "of value, both sides; default ${DEFAULT-VALUE}")
     double commission;
 
-    @Option(names = "--min-commission", paramLabel = "CNY", defaultValue = "5", description = "per order; default ${DEFAULT-VALUE}")
+    @Option(names = "--min-commission", paramLabel = "CNY", defaultValue = BacktestSpec.Defaults.MIN_COMMISSION, description = "per order; default ${DEFAULT-VALUE}")
     double minCommission;
 
     @Option(names = "--stamp-duty", paramLabel = "RATE", description = "sells only; default: the dated schedule (0.1%%, 0.05%% from 2023-08-28)")
@@ -84,26 +79,26 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--transfer-fee", paramLabel = "RATE", description = "both sides; default: the dated schedule (0.002%%, 0.001%% from 2022-04-29)")
     Double transferFee;
 
-    @Option(names = "--slippage", paramLabel = "RATE", defaultValue = "0.0001", description = "base slippage; default ${DEFAULT-VALUE} (1 bp)")
+    @Option(names = "--slippage", paramLabel = "RATE", defaultValue = BacktestSpec.Defaults.SLIPPAGE, description = "base slippage; default ${DEFAULT-VALUE} (1 bp)")
     double slippage;
 
-    @Option(names = "--impact", paramLabel = "K", defaultValue = "0.1",
+    @Option(names = "--impact", paramLabel = "K", defaultValue = BacktestSpec.Defaults.IMPACT,
             description = "impact k in k·sqrt(order/volume); default ${DEFAULT-VALUE}")
     double impact;
 
-    @Option(names = "--slippage-cap", paramLabel = "RATE", defaultValue = "0.01", description = "cap of slippage; default ${DEFAULT-VALUE}")
+    @Option(names = "--slippage-cap", paramLabel = "RATE", defaultValue = BacktestSpec.Defaults.SLIPPAGE_CAP, description = "cap of slippage; default ${DEFAULT-VALUE}")
     double slippageCap;
 
-    @Option(names = "--fill", paramLabel = "PRICE", defaultValue = "open", description = "open, close or vwap of the next day; default ${DEFAULT-VALUE}")
+    @Option(names = "--fill", paramLabel = "PRICE", defaultValue = BacktestSpec.Defaults.FILL, description = "open, close or vwap of the next day; default ${DEFAULT-VALUE}")
     String fill;
 
     @Option(names = "--carry-over", description = "retry orders stopped by a limit or a suspension on the next days (default: they lapse)")
     boolean carryOver;
 
-    @Option(names = "--risk-free", paramLabel = "RATE", defaultValue = "0", description = "annual risk-free rate; default ${DEFAULT-VALUE}")
+    @Option(names = "--risk-free", paramLabel = "RATE", defaultValue = BacktestSpec.Defaults.RISK_FREE, description = "annual risk-free rate; default ${DEFAULT-VALUE}")
     double riskFree;
 
-    @Option(names = "--benchmark", paramLabel = "CODE", defaultValue = "000300.SH", description = "index in --index, or 'none'; default ${DEFAULT-VALUE}")
+    @Option(names = "--benchmark", paramLabel = "CODE", defaultValue = BacktestSpec.Defaults.BENCHMARK, description = "index in --index, or 'none'; default ${DEFAULT-VALUE}")
     String benchmark;
 
     @Option(names = "--bars", paramLabel = "FILE", description = "Tushare daily CSV, raw prices with adj_factor_rel; default: the bundled sample")
@@ -129,42 +124,18 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Argument checks first, so a wrong command fails before any file is read.
-        String name = strategy.trim().toLowerCase(Locale.ROOT);
-        if (!STRATEGIES.contains(name)) {
-            throw new IllegalArgumentException("Unknown strategy '" + strategy + "': expected one of " + String.join(", ", STRATEGIES));
-        }
-        if (name.equals(TargetWeightsStrategy.NAME) && weights == null) {
-            throw new IllegalArgumentException("Strategy target_weights needs --weights FILE (CSV trade_date,ts_code,weight)");
-        }
-        if (weights != null && !name.equals(TargetWeightsStrategy.NAME)) {
-            throw new IllegalArgumentException("--weights is only for strategy target_weights");
-        }
-        if (stocks != null && universe != null) {
-            throw new IllegalArgumentException("Give either --stocks or --universe all, not both");
-        }
-        if (universe != null && !universe.equalsIgnoreCase("all")) {
-            throw new IllegalArgumentException("Unknown universe '" + universe + "': the only named universe is 'all'");
-        }
-        if (stocks == null && universe == null && name.equals(BuyAndHoldStrategy.NAME)) {
-            throw new IllegalArgumentException("Strategy buy_and_hold needs --stocks A,B,... or --universe all");
-        }
-        LocalDate start = date("--start-date", startDate);
-        LocalDate end = date("--end-date", endDate);
-        if (end.isBefore(start)) {
-            throw new IllegalArgumentException("--end-date " + end + " is before --start-date " + start);
-        }
-        List<TsCode> chosen = stocks == null ? null : stocks.stream().map(String::trim).filter(s -> !s.isEmpty())
-                .map(TsCode::of).distinct().toList();
-        if (chosen != null && chosen.isEmpty()) {
-            throw new IllegalArgumentException("--stocks names no stock");
-        }
-        TsCode benchmarkCode = benchmark.equalsIgnoreCase("none") ? null : TsCode.of(benchmark);
-        BacktestConfig config = new BacktestConfig(start, end, initialCapital,
-                new CostModel(commission, minCommission, stampDuty == null ? Double.NaN : stampDuty,
-                        transferFee == null ? Double.NaN : transferFee),
-                new SlippageModel(slippage, impact, slippageCap), FillPrice.parse(fill), carryOver, riskFree);
-        Strategy plan = name.equals(TargetWeightsStrategy.NAME) ? TargetWeightsStrategy.read(weights) : null;
+        // Argument checks first (shared with backtest-service), so a wrong command fails before any file is read.
+        BacktestSpec spec = BacktestSpec.builder().strategy(strategy).weightsGiven(weights != null)
+                .startDate(startDate).endDate(endDate).stocks(stocks).universe(universe)
+                .initialCapital(initialCapital).commission(commission).minCommission(minCommission)
+                .stampDuty(stampDuty).transferFee(transferFee).slippage(slippage).impact(impact).slippageCap(slippageCap)
+                .fill(fill).carryOver(carryOver).riskFree(riskFree).benchmark(benchmark)
+                .build(BacktestSpec.Dialect.CLI);
+        LocalDate start = spec.start();
+        LocalDate end = spec.end();
+        TsCode benchmarkCode = spec.benchmark();
+        BacktestConfig config = spec.config();
+        TargetWeightsStrategy plan = spec.needsWeights() ? TargetWeightsStrategy.read(weights) : null;
 
         PrintStream err = System.err;
         boolean showProgress = progress || System.console() != null;
@@ -175,9 +146,8 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException(barsFile.getFileName() + " has no bars");
         }
         Set<TsCode> inData = allBars.stream().map(Bar::tsCode).collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<TsCode> wanted = chosen != null ? new LinkedHashSet<>(chosen)
-                : plan != null && universe == null ? ((TargetWeightsStrategy) plan).stocks()
-                : inData;
+        Set<TsCode> required = spec.requiredStocks(plan);
+        Set<TsCode> wanted = required != null ? required : inData;
         List<TsCode> missing = wanted.stream().filter(c -> !inData.contains(c)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("No bars for " + missing.stream().map(TsCode::toString).collect(Collectors.joining(", "))
@@ -185,7 +155,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         List<Bar> universeBars = wanted.size() == inData.size() ? allBars
                 : allBars.stream().filter(b -> wanted.contains(b.tsCode())).toList();
-        requireDataInRange(universeBars, start, end);
+        BacktestSpec.requireDataInRange(universeBars, start, end);
 
         Path calFile = SampleData.orSample(tradeCal, SampleData.TRADE_CAL);
         TradingCalendar calendar = TradeCalCsv.read(calFile);
@@ -205,7 +175,7 @@ final class BacktestCommand implements Callable<Integer> {
             return b == null ? null : b.listDate();
         }, (code, day) -> false, indexBars, benchmarkCode);
 
-        Strategy runnable = plan != null ? plan : new BuyAndHoldStrategy(chosen == null ? List.of() : chosen);
+        Strategy runnable = spec.newStrategy(() -> plan);
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, showProgress ? new ProgressBar(err) : ProgressListener.NONE);
 
         Map<String, String> runInfo = new LinkedHashMap<>();
@@ -216,35 +186,10 @@ final class BacktestCommand implements Callable<Integer> {
         if (weights != null) {
             runInfo.put("weights", weights.toString());
         }
-        runInfo.put("universe", chosen != null ? chosen.stream().map(TsCode::toString).collect(Collectors.joining(","))
-                : universe != null ? "all" : "weights");
+        runInfo.put("universe", spec.universeLabel());
         BacktestWriter.write(result, out, runInfo);
         printSummary(result, out);
         return 0;
-    }
-
-    private static LocalDate date(String option, String text) {
-        try {
-            return text.length() == 8 && text.chars().allMatch(Character::isDigit)
-                    ? LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE) : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Invalid " + option + " '" + text + "': expected yyyy-MM-dd or yyyyMMdd");
-        }
-    }
-
-    private static void requireDataInRange(List<Bar> bars, LocalDate start, LocalDate end) {
-        LocalDate first = null;
-        LocalDate last = null;
-        boolean inside = false;
-        for (Bar b : bars) {
-            LocalDate d = b.tradeDate();
-            first = first == null || d.isBefore(first) ? d : first;
-            last = last == null || d.isAfter(last) ? d : last;
-            inside |= !d.isBefore(start) && !d.isAfter(end);
-        }
-        if (!inside) {
-            throw new IllegalArgumentException("No bars between " + start + " and " + end + ": the data covers " + first + " to " + last);
-        }
     }
 
     private static void stage(boolean show, String what) {

@@ -14,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,24 +64,29 @@ public final class BacktestWriter {
             StringBuilder sb = new StringBuilder(160);
             for (Fill f : fills) {
                 sb.setLength(0);
-                sb.append(f.date()).append(',').append(f.code()).append(',').append(f.side().name().toLowerCase(Locale.ROOT)).append(',');
-                Decimals.appendShares(sb, f.shares());
-                sb.append(',');
-                Decimals.append(sb, f.price(), 4);
-                sb.append(',');
-                Decimals.append(sb, f.value(), 2);
-                sb.append(',');
-                Decimals.append(sb, f.fees().commission(), 2);
-                sb.append(',');
-                Decimals.append(sb, f.fees().stampDuty(), 2);
-                sb.append(',');
-                Decimals.append(sb, f.fees().transferFee(), 2);
-                sb.append(',');
-                Decimals.append(sb, f.slippageCost(), 2);
-                sb.append(',').append(f.reason()).append('\n');
+                appendTrade(sb, f);
                 out.append(sb);
             }
         }
+    }
+
+    /** One trades.csv line (with its newline). */
+    public static void appendTrade(StringBuilder sb, Fill f) {
+        sb.append(f.date()).append(',').append(f.code()).append(',').append(f.side().name().toLowerCase(Locale.ROOT)).append(',');
+        Decimals.appendShares(sb, f.shares());
+        sb.append(',');
+        Decimals.append(sb, f.price(), 4);
+        sb.append(',');
+        Decimals.append(sb, f.value(), 2);
+        sb.append(',');
+        Decimals.append(sb, f.fees().commission(), 2);
+        sb.append(',');
+        Decimals.append(sb, f.fees().stampDuty(), 2);
+        sb.append(',');
+        Decimals.append(sb, f.fees().transferFee(), 2);
+        sb.append(',');
+        Decimals.append(sb, f.slippageCost(), 2);
+        sb.append(',').append(f.reason()).append('\n');
     }
 
     static void writeEquity(BacktestResult r, Path file) throws IOException {
@@ -91,24 +97,29 @@ public final class BacktestWriter {
             StringBuilder sb = new StringBuilder(120);
             for (int i = 0; i < r.days(); i++) {
                 sb.setLength(0);
-                long cash = Math.round(r.cash(i) * 100);
-                long mv = Math.round(r.marketValue(i) * 100);
-                sb.append(r.date(i)).append(',');
-                Decimals.appendCents(sb, cash);
-                sb.append(',');
-                Decimals.appendCents(sb, mv);
-                sb.append(',');
-                Decimals.appendCents(sb, cash + mv);
-                sb.append(',');
-                if (r.hasBenchmark()) {
-                    Decimals.append(sb, r.benchmark(i), 2);
-                }
-                sb.append(',');
-                Decimals.append(sb, drawdowns[i], 8);
-                sb.append('\n');
+                appendEquity(sb, r.date(i), Math.round(r.cash(i) * 100), Math.round(r.marketValue(i) * 100),
+                        r.hasBenchmark() ? r.benchmark(i) : Double.NaN, drawdowns[i]);
                 out.append(sb);
             }
         }
+    }
+
+    /** One equity.csv line (with its newline); a NaN benchmark is an empty cell. */
+    public static void appendEquity(StringBuilder sb, LocalDate date, long cashCents, long marketValueCents, double benchmark,
+                                    double drawdown) {
+        sb.append(date).append(',');
+        Decimals.appendCents(sb, cashCents);
+        sb.append(',');
+        Decimals.appendCents(sb, marketValueCents);
+        sb.append(',');
+        Decimals.appendCents(sb, cashCents + marketValueCents);
+        sb.append(',');
+        if (!Double.isNaN(benchmark)) {
+            Decimals.append(sb, benchmark, 2);
+        }
+        sb.append(',');
+        Decimals.append(sb, drawdown, 8);
+        sb.append('\n');
     }
 
     static void writeRejections(List<Rejection> rejections, Path file) throws IOException {
@@ -118,12 +129,17 @@ public final class BacktestWriter {
             StringBuilder sb = new StringBuilder(80);
             for (Rejection r : rejections) {
                 sb.setLength(0);
-                sb.append(r.date()).append(',').append(r.code()).append(',').append(r.side().name().toLowerCase(Locale.ROOT)).append(',');
-                Decimals.appendShares(sb, r.shares());
-                sb.append(',').append(r.reason().code()).append('\n');
+                appendRejection(sb, r);
                 out.append(sb);
             }
         }
+    }
+
+    /** One rejections.csv line (with its newline). */
+    public static void appendRejection(StringBuilder sb, Rejection r) {
+        sb.append(r.date()).append(',').append(r.code()).append(',').append(r.side().name().toLowerCase(Locale.ROOT)).append(',');
+        Decimals.appendShares(sb, r.shares());
+        sb.append(',').append(r.reason().code()).append('\n');
     }
 
     /** metrics.json: engine version, run parameters, metrics (null where undefined), counts. */
