@@ -1,0 +1,89 @@
+package com.alphaquant.strategy.risk;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Applies the risk limits to the strategy's target weights, after signals and before orders,
+ * in this order: stops force exits; each position is capped; the gross is scaled to the
+ * volatility target and to the exposure cap; last, each day's change per stock is limited to
+ * max_single_trade (so the stops' exits are also spread out, as a single day's trade limit
+ * demands). Every cut carries a reason code. Caps hold after the engine rounds orders down to
+ * lots, since rounding down only shrinks buys.
+ */
+public final class RiskManager {
+
+    private final RiskParams params;
+
+    public RiskManager(RiskParams params) {
+        this.params = params;
+    }
+
+    /**
+     * @param targets       the strategy's weights (absent = 0)
+     * @param holdings      current positions by ts_code
+     * @param realisedVol   the portfolio's realised 20-day volatility, annualised (NaN when unknown)
+     */
+    public RiskDecision apply(Map<String, Double> targets, Map<String, Holding> holdings, double realisedVol) {
+        Map<String, Double> out = new LinkedHashMap<>(targets);
+        Map<String, List<String>> notes = new HashMap<>();
+        holdings.keySet().forEach(code -> out.putIfAbsent(code, 0.0));
+
+        for (Holding h : holdings.values()) {
+            if (h.weight() <= 0) {
+                continue;
+            }
+            // Gains never trigger the stop loss: it looks at the loss from entry only.
+            if (h.lastClose() <= h.entryPrice() * (1 - params.stopLoss())) {
+                cut(out, notes, h.tsCode(), 0, RiskDecision.STOP_LOSS);
+            } else if (h.lastClose() <= h.highestClose() * (1 - params.trailingStop())) {
+                cut(out, notes, h.tsCode(), 0, RiskDecision.TRAILING_STOP);
+            }
+        }
+        for (Map.Entry<String, Double> t : out.entrySet()) {
+            if (t.getValue() > params.maxPosition()) {
+                cut(out, notes, t.getKey(), params.maxPosition(), RiskDecision.MAX_POSITION);
+            }
+        }
+        double gross = out.values().stream().mapToDouble(Double::doubleValue).sum();
+        double scale = 1;
+        String why = null;
+        if (realisedVol > 0 && params.targetVol() / realisedVol < 1) {
+            scale = params.targetVol() / realisedVol;
+            why = RiskDecision.VOL_TARGET;
+        }
+        if (gross * scale > params.maxExposure()) {
+            scale = params.maxExposure() / gross;
+            why = RiskDecision.MAX_EXPOSURE;
+        }
+        if (why != null) {
+            for (String code : new ArrayList<>(out.keySet())) {
+                double w = out.get(code);
+                if (w > 0) {
+                    cut(out, notes, code, w * scale, why);
+                }
+            }
+        }
+        Set<String> codes = new TreeSet<>(out.keySet());
+        for (String code : codes) {
+            double current = holdings.containsKey(code) ? holdings.get(code).weight() : 0;
+            double target = out.get(code);
+            double change = target - current;
+            if (Math.abs(change) > params.maxSingleTrade() + 1e-12) {
+                cut(out, notes, code, current + Math.signum(change) * params.maxSingleTrade(), RiskDecision.MAX_SINGLE_TRADE);
+            }
+        }
+        out.values().removeIf(w -> w <= 0);
+        return new RiskDecision(Map.copyOf(out), Map.copyOf(notes));
+    }
+
+    private static void cut(Map<String, Double> out, Map<String, List<String>> notes, String code, double weight, String reason) {
+        out.put(code, weight);
+        notes.computeIfAbsent(code, c -> new ArrayList<>()).add(reason);
+    }
+}

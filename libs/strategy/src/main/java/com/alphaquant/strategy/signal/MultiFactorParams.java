@@ -1,0 +1,54 @@
+package com.alphaquant.strategy.signal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parameters of the {@code multi_factor} signal (SPEC section 4): which factors make each
+ * sub-score (a leading '-' means lower ranks higher), the weights of the sub-scores and of the
+ * model, and the BUY / SELL thresholds.
+ */
+public record MultiFactorParams(Map<String, List<String>> groups, Map<String, Double> weights, double buyAbove,
+                                double sellBelow) {
+
+    public static final String MODEL = "model";
+
+    public static final MultiFactorParams DEFAULT = new MultiFactorParams(defaultGroups(),
+            ordered("trend", 0.3, "momentum", 0.2, "volatility", 0.2, "mean_reversion", 0.1, MODEL, 0.2), 0.6, 0.4);
+
+    public MultiFactorParams {
+        groups = Map.copyOf(groups);
+        weights = Map.copyOf(weights);
+        for (Map.Entry<String, Double> w : weights.entrySet()) {
+            if (!w.getKey().equals(MODEL) && !groups.containsKey(w.getKey())) {
+                throw new IllegalArgumentException("Weight for unknown sub-score '" + w.getKey() + "' (groups: "
+                        + groups.keySet() + ", model)");
+            }
+            if (!(w.getValue() >= 0)) {
+                throw new IllegalArgumentException("Weight of " + w.getKey() + " must be >= 0, got " + w.getValue());
+            }
+        }
+        if (!(sellBelow <= buyAbove) || buyAbove > 1 || sellBelow < 0) {
+            throw new IllegalArgumentException("Thresholds need 0 <= sell_below <= buy_above <= 1, got sell_below="
+                    + sellBelow + " buy_above=" + buyAbove);
+        }
+    }
+
+    private static Map<String, List<String>> defaultGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("trend", List.of("DEV20", "MACD_HIST", "RS20"));
+        groups.put("momentum", List.of("MOM20", "MOM60", "RSI14"));
+        groups.put("volatility", List.of("-VOL20", "-ATR14"));
+        groups.put("mean_reversion", List.of("-BOLL_PCTB", "-WILLR14"));
+        return groups;
+    }
+
+    private static Map<String, Double> ordered(Object... pairs) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (Double) pairs[i + 1]);
+        }
+        return map;
+    }
+}

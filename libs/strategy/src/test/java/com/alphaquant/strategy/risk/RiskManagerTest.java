@@ -1,0 +1,89 @@
+package com.alphaquant.strategy.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.alphaquant.market.Board;
+import com.alphaquant.market.rules.LotRule;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RiskManagerTest {
+
+    private final RiskManager risk = new RiskManager(RiskParams.DEFAULT);
+
+    @Test
+    void aGainNeverTriggersTheStopLoss() {
+        Holding winner = new Holding("A.SH", 0.05, 10.0, 13.0, 12.5); // +25%, 3.8% off its high
+        RiskDecision d = risk.apply(Map.of("A.SH", 0.05), Map.of("A.SH", winner), Double.NaN);
+        assertThat(d.targets()).containsEntry("A.SH", 0.05);
+        assertThat(d.notesFor("A.SH")).isEmpty();
+    }
+
+    @Test
+    void theStopLossExitsAtFivePercentBelowEntry() {
+        Holding atStop = new Holding("A.SH", 0.03, 10.0, 10.0, 9.5);
+        Holding above = new Holding("B.SH", 0.03, 10.0, 10.0, 9.51);
+        RiskDecision d = risk.apply(Map.of("A.SH", 0.03, "B.SH", 0.03), Map.of("A.SH", atStop, "B.SH", above), Double.NaN);
+        assertThat(d.targets()).doesNotContainKey("A.SH").containsEntry("B.SH", 0.03);
+        assertThat(d.notesFor("A.SH")).containsExactly(RiskDecision.STOP_LOSS);
+    }
+
+    @Test
+    void theTrailingStopFollowsTheHighestClose() {
+        // Entry 10, high 15: a fall to 13.8 (8% off the high) exits though far above entry.
+        Holding h = new Holding("A.SH", 0.03, 10.0, 15.0, 13.8);
+        assertThat(risk.apply(Map.of("A.SH", 0.03), Map.of("A.SH", h), Double.NaN).notesFor("A.SH"))
+                .containsExactly(RiskDecision.TRAILING_STOP);
+        Holding notYet = new Holding("A.SH", 0.03, 10.0, 15.0, 13.81);
+        assertThat(risk.apply(Map.of("A.SH", 0.03), Map.of("A.SH", notYet), Double.NaN).notesFor("A.SH")).isEmpty();
+    }
+
+    @Test
+    void positionsAreCappedAndTheDaysTradeLimited() {
+        RiskDecision d = risk.apply(Map.of("A.SH", 0.25), Map.of("A.SH", new Holding("A.SH", 0.08, 10, 10, 10)), Double.NaN);
+        // 0.25 -> 0.10 (max_position) -> 0.08 + 0.03 would exceed nothing: 0.10 - 0.08 = 0.02 <= 0.03
+        assertThat(d.targets().get("A.SH")).isCloseTo(0.10, within(1e-12));
+        assertThat(d.notesFor("A.SH")).containsExactly(RiskDecision.MAX_POSITION);
+
+        RiskDecision fresh = risk.apply(Map.of("B.SH", 0.10), Map.of(), Double.NaN);
+        assertThat(fresh.targets().get("B.SH")).isCloseTo(0.03, within(1e-12));
+        assertThat(fresh.notesFor("B.SH")).containsExactly(RiskDecision.MAX_SINGLE_TRADE);
+    }
+
+    @Test
+    void grossIsScaledToTheVolatilityTargetAndTheExposureCap() {
+        Map<String, Holding> held = Map.of(
+                "A.SH", new Holding("A.SH", 0.10, 10, 10, 10), "B.SH", new Holding("B.SH", 0.10, 10, 10, 10));
+        // Realised 40% vs target 20%: half the exposure, 0.10 -> 0.05, but one day may trade only
+        // 0.03 of a stock: 0.07 today, the rest on the following days.
+        RiskDecision d = risk.apply(Map.of("A.SH", 0.10, "B.SH", 0.10), held, 0.40);
+        assertThat(d.targets().get("A.SH")).isCloseTo(0.07, within(1e-12));
+        assertThat(d.notesFor("B.SH")).containsExactly(RiskDecision.VOL_TARGET, RiskDecision.MAX_SINGLE_TRADE);
+        RiskDecision fresh = risk.apply(Map.of("A.SH", 0.04, "B.SH", 0.04), Map.of(), 0.40);
+        assertThat(fresh.targets().get("A.SH")).isCloseTo(0.02, within(1e-12));
+
+        Map<String, Double> wide = new java.util.HashMap<>();
+        Map<String, Holding> full = new java.util.HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            wide.put("S" + i + ".SH", 0.10);
+            full.put("S" + i + ".SH", new Holding("S" + i + ".SH", 0.10, 10, 10, 10));
+        }
+        RiskDecision capped = risk.apply(wide, full, 0.10);
+        assertThat(capped.targets().values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(0.95, within(1e-9));
+        assertThat(capped.notesFor("S0.SH")).containsExactly(RiskDecision.MAX_EXPOSURE);
+    }
+
+    @Test
+    void capsHoldAfterRoundingToLots() {
+        double equity = 1_000_000;
+        double price = 33.33;
+        double weight = risk.apply(Map.of("A.SH", 0.10), Map.of("A.SH", new Holding("A.SH", 0.09, price, price, price)), Double.NaN)
+                .targets().get("A.SH");
+        long shares = LotRule.of(Board.SSE_MAIN, LocalDate.of(2024, 1, 2)).roundBuy(weight * equity / price);
+        assertThat(shares * price / equity).isLessThanOrEqualTo(RiskParams.DEFAULT.maxPosition());
+        long star = LotRule.of(Board.STAR, LocalDate.of(2024, 1, 2)).roundBuy(weight * equity / price);
+        assertThat(star * price / equity).isLessThanOrEqualTo(RiskParams.DEFAULT.maxPosition());
+    }
+}
