@@ -1,12 +1,8 @@
 package com.alphaquant.tusharesim;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/**
- * The real Tushare sample in the workspace's {@code shared/data} folder (beside the clone, in
- * CI too). Tests over it fail loudly, rather than skip, when it cannot be found.
- */
+/** The sample files these tests serve; located by libs/market's shared test helper. */
 final class SharedData {
 
     static final String DAILY = "daily_raw_adj_300_20180102_20221220.csv.gz";
@@ -18,14 +14,7 @@ final class SharedData {
     }
 
     static Path file(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Real sample " + name + " not found in any shared/data folder above "
-                + Path.of("").toAbsolutePath());
+        return com.alphaquant.market.SharedData.file(name);
     }
 
     static Path dir() {

@@ -142,13 +142,7 @@ final class SimFixture implements AutoCloseable {
     }
 
     static Path shared(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Real sample " + name + " not found in any shared/data folder above " + Path.of("").toAbsolutePath());
+        return com.alphaquant.market.SharedData.file(name);
     }
 
     Expected expected() {

@@ -1,5 +1,7 @@
 package com.alphaquant.backtest;
 
+import com.alphaquant.market.SharedData;
+
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
