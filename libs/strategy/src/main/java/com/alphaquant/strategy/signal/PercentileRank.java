@@ -15,36 +15,48 @@ public final class PercentileRank {
     /** Ranks of {@code values}; {@code higherIsBetter} false ranks low values high. */
     public static double[] of(double[] values, boolean higherIsBetter) {
         int n = values.length;
-        double[] ranks = new double[n];
-        Arrays.fill(ranks, Double.NaN);
-        Integer[] order = new Integer[n];
+        double[] sorted = new double[n];
         int present = 0;
-        for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(values[i])) {
-                order[present++] = i;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sorted[present++] = v;
             }
         }
+        double[] ranks = new double[n];
+        Arrays.fill(ranks, Double.NaN);
         if (present == 0) {
             return ranks;
         }
-        if (present == 1) {
-            ranks[order[0]] = 0.5;
-            return ranks;
-        }
-        Integer[] sorted = Arrays.copyOf(order, present);
-        Arrays.sort(sorted, (a, b) -> higherIsBetter ? Double.compare(values[a], values[b]) : Double.compare(values[b], values[a]));
-        int i = 0;
-        while (i < present) {
-            int j = i;
-            while (j + 1 < present && values[sorted[j + 1]] == values[sorted[i]]) {
-                j++;
+        sorted = Arrays.copyOf(sorted, present);
+        Arrays.sort(sorted); // primitive sort, then each value's tie run by binary search
+        for (int i = 0; i < n; i++) {
+            double v = values[i];
+            if (Double.isNaN(v)) {
+                continue;
             }
-            double averageRank = (i + j) / 2.0; // zero-based
-            for (int k = i; k <= j; k++) {
-                ranks[sorted[k]] = averageRank / (present - 1);
+            if (present == 1) {
+                ranks[i] = 0.5;
+                continue;
             }
-            i = j + 1;
+            int first = lowerBound(sorted, v);
+            int last = lowerBound(sorted, Math.nextUp(v)) - 1;
+            double ascending = (first + last) / 2.0 / (present - 1);
+            ranks[i] = higherIsBetter ? ascending : 1 - ascending;
         }
         return ranks;
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
