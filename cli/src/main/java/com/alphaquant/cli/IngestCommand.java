@@ -70,7 +70,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--alphaquant.ingest.once=true", "--alphaquant.data.job-polling=false",
-                "--alphaquant.data.outbox.enabled=false",
+                "--alphaquant.outbox.enabled=false",
                 "--alphaquant.ingest.datasets=" + String.join(",", datasets),
                 "--alphaquant.ingest.ts-codes=" + String.join(",", tsCodes),
                 "--alphaquant.ingest.start-date=" + startDate, "--alphaquant.ingest.end-date=" + endDate));

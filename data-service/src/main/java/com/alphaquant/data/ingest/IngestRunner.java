@@ -1,7 +1,7 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.DataProperties;
-import com.alphaquant.data.outbox.Outbox;
+import com.alphaquant.support.outbox.Outbox;
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.CalendarStore;
 import com.alphaquant.data.store.CoverageStore;

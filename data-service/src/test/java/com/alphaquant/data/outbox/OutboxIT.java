@@ -8,6 +8,8 @@ import com.alphaquant.events.EventIds;
 import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.MarketDataIngested;
 import com.alphaquant.events.Topics;
+import com.alphaquant.support.outbox.Outbox;
+import com.alphaquant.support.outbox.OutboxRelay;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox against real PostgreSQL and a real (in-JVM KRaft) Kafka broker. */
-@SpringBootTest(properties = {"alphaquant.data.job-polling=false", "alphaquant.data.outbox-interval=1h"})
+@SpringBootTest(properties = {"alphaquant.data.job-polling=false", "alphaquant.outbox.interval=1h"})
 @EmbeddedKafka(partitions = 1, topics = Topics.MARKET_DATA_INGESTED)
 class OutboxIT {
 

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {ProblemResponsesTest.TestApp.class, ProblemResponsesTest.Quotes.class})
+        classes = {ProblemResponsesTest.TestApp.class, ProblemResponsesTest.Quotes.class},
+        properties = "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 class ProblemResponsesTest {
 
     @SpringBootApplication

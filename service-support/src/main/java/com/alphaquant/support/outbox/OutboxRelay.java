@@ -1,4 +1,4 @@
-package com.alphaquant.data.outbox;
+package com.alphaquant.support.outbox;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,16 +7,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Publishes unpublished outbox rows to Kafka in id order and marks them published. At least
  * once: a row is marked only after the broker acknowledged it, so a crash in between
  * re-publishes it (consumers dedupe by event id). While Kafka is down rows simply wait.
  */
-@Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "alphaquant.data.outbox.enabled",
-        havingValue = "true", matchIfMissing = true)
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -31,7 +27,7 @@ public class OutboxRelay {
         this.kafka = kafka;
     }
 
-    @Scheduled(fixedDelayString = "${alphaquant.data.outbox-interval:1s}")
+    @Scheduled(fixedDelayString = "${alphaquant.outbox.interval:1s}")
     public void publishPending() {
         try {
             while (publishBatch(100) == 100) {

@@ -1,18 +1,18 @@
-package com.alphaquant.data.outbox;
+package com.alphaquant.support.outbox;
 
 import com.alphaquant.events.Event;
 import com.alphaquant.events.EventSerde;
 import java.nio.charset.StandardCharsets;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes an event into the outbox table inside the caller's transaction, so the event exists
+ * The transactional outbox every service that writes data and publishes events uses (its
+ * Flyway migration creates the {@code outbox} table, see data-service's V1). Writes an event
+ * into the outbox table inside the caller's transaction, so the event exists
  * exactly when the data it announces does; {@link OutboxRelay} publishes it after commit.
  */
-@Component
 public class Outbox {
 
     private final JdbcTemplate jdbc;
