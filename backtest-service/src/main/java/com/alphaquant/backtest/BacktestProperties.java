@@ -2,14 +2,46 @@ package com.alphaquant.backtest;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param dataServiceUrl where bars come from
- * @param optimizerThreads how many backtests of an optimisation grid run at once
+ * backtest-service settings under {@code alphaquant.backtest}.
+ *
+ * @param dataServiceUrl            where bars come from when {@code bars = data-service}
+ * @param bars                      {@code data-service} (default) or {@code files} (the real sample CSVs in {@code sampleDir})
+ * @param sampleDir                 folder with the sample CSVs (Tushare daily with adj_factor_rel, index_daily,
+ *                                  stock_basic, trade_cal), e.g. the workspace's {@code shared/data}; required for {@code files}
+ * @param sampleBars                file name pattern (glob) of the bars file in {@code sampleDir}
+ * @param optimizerThreads          how many backtests of an optimisation grid run at once
+ * @param jobThreads                how many jobs one replica runs at once
+ * @param jobPolling                whether this replica claims jobs (off: API only)
+ * @param jobPollInterval           how often a replica looks for a runnable job
+ * @param jobStaleAfter             a RUNNING job without a heartbeat for this long is claimed again
+ * @param maxAttempts               claims of one job before it is failed (a job that keeps killing its worker)
+ * @param dataServiceConnectTimeout connect timeout towards data-service
+ * @param dataServiceReadTimeout    read timeout of one data-service call
+ * @param maxGridPoints             the largest optimisation grid accepted
  */
 @Validated
 @ConfigurationProperties("alphaquant.backtest")
-public record BacktestProperties(@NotBlank String dataServiceUrl, @Min(1) int optimizerThreads) {
+public record BacktestProperties(@NotBlank String dataServiceUrl,
+                                 @DefaultValue("data-service") @NotNull Bars bars,
+                                 String sampleDir,
+                                 @DefaultValue("daily_raw_adj_*.csv*") @NotBlank String sampleBars,
+                                 @DefaultValue("2") @Min(1) int optimizerThreads,
+                                 @DefaultValue("2") @Min(1) int jobThreads,
+                                 @DefaultValue("true") boolean jobPolling,
+                                 @DefaultValue("500ms") @NotNull Duration jobPollInterval,
+                                 @DefaultValue("2m") @NotNull Duration jobStaleAfter,
+                                 @DefaultValue("3") @Min(1) int maxAttempts,
+                                 @DefaultValue("2s") @NotNull Duration dataServiceConnectTimeout,
+                                 @DefaultValue("30s") @NotNull Duration dataServiceReadTimeout,
+                                 @DefaultValue("1000") @Min(1) int maxGridPoints) {
+
+    /** Where bars come from. */
+    public enum Bars { DATA_SERVICE, FILES }
 }

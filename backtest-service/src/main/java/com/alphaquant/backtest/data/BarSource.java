@@ -1,0 +1,32 @@
+package com.alphaquant.backtest.data;
+
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a backtest's market data comes from: raw daily bars with adjustment factors (Tushare
+ * units), index bars, listing dates and the exchange calendar. Implementations: data-service's
+ * REST API ({@link DataServiceBarSource}) or the real sample CSVs ({@link BundledSampleBarSource}).
+ * A source that cannot be reached fails with {@link DataUnavailableException}.
+ */
+public interface BarSource {
+
+    /** What this source is, for messages and the run's record, e.g. {@code data-service http://...}. */
+    String describe();
+
+    /** The exchange calendar covering at least [from, to] as far as the source has it. */
+    TradingCalendar calendar(LocalDate from, LocalDate to);
+
+    /** Every stock the source knows, with its listing date. */
+    Map<TsCode, LocalDate> listDates();
+
+    /** A stock's raw bars in [from, to], in date order; empty when it has none there. */
+    List<Bar> bars(TsCode stock, LocalDate from, LocalDate to);
+
+    /** An index's bars in [from, to], in date order; empty when it has none there. */
+    List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to);
+}

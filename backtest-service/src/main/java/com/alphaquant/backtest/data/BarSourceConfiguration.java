@@ -1,0 +1,26 @@
+package com.alphaquant.backtest.data;
+
+import com.alphaquant.backtest.BacktestProperties;
+import java.nio.file.Path;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Picks the bar source by {@code alphaquant.backtest.bars}: {@code data-service} (default) or {@code files}. */
+@Configuration(proxyBeanMethods = false)
+class BarSourceConfiguration {
+
+    @Bean
+    BarSource barSource(BacktestProperties properties) {
+        return switch (properties.bars()) {
+            case DATA_SERVICE -> new DataServiceBarSource(properties.dataServiceUrl(), properties.dataServiceConnectTimeout(),
+                    properties.dataServiceReadTimeout());
+            case FILES -> new BundledSampleBarSource(properties.sampleDir() == null || properties.sampleDir().isBlank() ? null
+                    : Path.of(properties.sampleDir()), properties.sampleBars());
+        };
+    }
+
+    @Bean
+    MarketData marketData(BarSource source) {
+        return new MarketData(source);
+    }
+}

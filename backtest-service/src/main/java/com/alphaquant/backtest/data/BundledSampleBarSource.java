@@ -1,0 +1,134 @@
+package com.alphaquant.backtest.data;
+
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.StockBasic;
+import com.alphaquant.market.csv.StockBasicCsv;
+import com.alphaquant.market.csv.TradeCalCsv;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bars from the real Tushare sample CSVs in one folder (the workspace's {@code shared/data}, or
+ * the CLI's bundled sample unpacked): a raw daily file with {@code adj_factor_rel}
+ * ({@code daily_raw_adj_*.csv*} unless configured), {@code index_daily_*}, {@code stock_basic_*}
+ * and {@code trade_cal_*}. The files are read once, on first use, and kept in memory.
+ */
+public final class BundledSampleBarSource implements BarSource {
+
+    private final Path dir;
+    private final String barsPattern;
+    private volatile Loaded loaded;
+
+    private record Loaded(Map<TsCode, List<Bar>> stocks, Map<TsCode, List<Bar>> indices, Map<TsCode, LocalDate> listDates,
+                          TradingCalendar calendar, String barsFile) {}
+
+    public BundledSampleBarSource(Path dir, String barsPattern) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IllegalStateException("alphaquant.backtest.sample-dir must name the folder of the sample CSVs "
+                    + "(daily_raw_adj_*, index_daily_*, stock_basic_*, trade_cal_*) when alphaquant.backtest.bars=files; got "
+                    + (dir == null ? "nothing" : dir.toAbsolutePath()));
+        }
+        this.dir = dir;
+        this.barsPattern = barsPattern;
+    }
+
+    @Override
+    public String describe() {
+        return "files " + dir.toAbsolutePath().normalize().resolve(data().barsFile());
+    }
+
+    @Override
+    public TradingCalendar calendar(LocalDate from, LocalDate to) {
+        return data().calendar();
+    }
+
+    @Override
+    public Map<TsCode, LocalDate> listDates() {
+        return data().listDates();
+    }
+
+    @Override
+    public List<Bar> bars(TsCode stock, LocalDate from, LocalDate to) {
+        return slice(data().stocks().get(stock), from, to);
+    }
+
+    @Override
+    public List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to) {
+        return slice(data().indices().get(index), from, to);
+    }
+
+    private static List<Bar> slice(List<Bar> rows, LocalDate from, LocalDate to) {
+        if (rows == null) {
+            return List.of();
+        }
+        List<Bar> out = new ArrayList<>();
+        for (Bar b : rows) {
+            if (!b.tradeDate().isBefore(from) && !b.tradeDate().isAfter(to)) {
+                out.add(b);
+            }
+        }
+        return out;
+    }
+
+    private Loaded data() {
+        Loaded l = loaded;
+        if (l == null) {
+            synchronized (this) {
+                l = loaded;
+                if (l == null) {
+                    l = load();
+                    loaded = l;
+                }
+            }
+        }
+        return l;
+    }
+
+    private Loaded load() {
+        Path barsFile = one(barsPattern);
+        Map<TsCode, List<Bar>> stocks = byCode(BarCsv.read(barsFile));
+        Map<TsCode, List<Bar>> indices = byCode(BarCsv.read(one("index_daily_*.csv*")));
+        Map<TsCode, LocalDate> listDates = new HashMap<>();
+        for (StockBasic b : StockBasicCsv.read(one("stock_basic_*.csv*"))) {
+            listDates.putIfAbsent(b.tsCode(), b.listDate());
+        }
+        TradingCalendar calendar = TradeCalCsv.read(one("trade_cal_*.csv*"));
+        return new Loaded(stocks, indices, Map.copyOf(listDates), calendar, barsFile.getFileName().toString());
+    }
+
+    private static Map<TsCode, List<Bar>> byCode(List<Bar> bars) {
+        Map<TsCode, List<Bar>> map = new HashMap<>();
+        for (Bar b : bars) {
+            map.computeIfAbsent(b.tsCode(), c -> new ArrayList<>()).add(b);
+        }
+        map.values().forEach(list -> list.sort(Comparator.comparing(Bar::tradeDate)));
+        return map;
+    }
+
+    private Path one(String glob) {
+        List<Path> matches = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
+            files.forEach(matches::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage(), e);
+        }
+        if (matches.size() != 1) {
+            throw new DataUnavailableException("The sample folder " + dir.toAbsolutePath() + " has " + matches.size()
+                    + " files matching " + glob + (matches.isEmpty() ? "" : " " + matches.stream().map(p -> p.getFileName().toString()).sorted().toList())
+                    + "; expected exactly one");
+        }
+        return matches.get(0);
+    }
+}

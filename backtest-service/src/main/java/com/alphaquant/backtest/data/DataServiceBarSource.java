@@ -1,0 +1,179 @@
+package com.alphaquant.backtest.data;
+
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bars from data-service's quote API (raw prices, {@code adjust=none}, with its adjustment factors):
+ * {@code /api/data/bars}, {@code /api/data/indices/{code}/bars}, {@code /api/data/securities} and
+ * {@code /api/data/calendar}. Every call has a connect and a read timeout; an unreachable service,
+ * an error status or an unreadable body fails with a {@link DataUnavailableException} that names
+ * the call.
+ */
+public final class DataServiceBarSource implements BarSource {
+
+    private final String baseUrl;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final RestClient http;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public DataServiceBarSource(String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+        requests.setReadTimeout(readTimeout);
+        this.http = RestClient.builder().baseUrl(this.baseUrl).requestFactory(requests).build();
+    }
+
+    @Override
+    public String describe() {
+        return "data-service " + baseUrl;
+    }
+
+    @Override
+    public TradingCalendar calendar(LocalDate from, LocalDate to) {
+        JsonNode rows = get("/api/data/calendar?start={start}&end={end}", from, to);
+        List<TradingCalendar.Day> days = new ArrayList<>();
+        for (JsonNode row : rows) {
+            days.add(new TradingCalendar.Day(LocalDate.parse(text(row, "date")), row.path("open").asBoolean()));
+        }
+        if (days.isEmpty()) {
+            throw new DataUnavailableException("data-service at " + baseUrl + " has no trading calendar between " + from
+                    + " and " + to + ": ingest trade_cal first");
+        }
+        return TradingCalendar.of(days);
+    }
+
+    @Override
+    public Map<TsCode, LocalDate> listDates() {
+        Map<TsCode, LocalDate> dates = new HashMap<>();
+        for (JsonNode row : get("/api/data/securities")) {
+            String code = text(row, "tsCode");
+            String listed = row.path("listDate").asString(null);
+            if (TsCode.isValid(code) && listed != null) {
+                dates.put(TsCode.of(code), LocalDate.parse(listed));
+            }
+        }
+        return dates;
+    }
+
+    @Override
+    public List<Bar> bars(TsCode stock, LocalDate from, LocalDate to) {
+        return toBars(get("/api/data/bars?ts_code={code}&start={start}&end={end}&adjust=none", stock, from, to), stock);
+    }
+
+    @Override
+    public List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to) {
+        return toBars(get("/api/data/indices/{code}/bars?start={start}&end={end}", index, from, to), index);
+    }
+
+    private List<Bar> toBars(JsonNode rows, TsCode code) {
+        List<Bar> bars = new ArrayList<>(rows.size());
+        for (JsonNode row : rows) {
+            try {
+                JsonNode adj = row.path("adjFactor");
+                bars.add(new Bar(TsCode.of(text(row, "tsCode")), LocalDate.parse(text(row, "tradeDate")),
+                        number(row, "open"), number(row, "high"), number(row, "low"), number(row, "close"),
+                        number(row, "preClose"), number(row, "vol"), number(row, "amount"),
+                        adj.isNumber() ? adj.asDouble() : Double.NaN));
+            } catch (RuntimeException e) {
+                throw new DataUnavailableException("data-service at " + baseUrl + " returned a bar of " + code
+                        + " that cannot be used: " + e.getMessage(), e);
+            }
+        }
+        bars.sort((a, b) -> a.tradeDate().compareTo(b.tradeDate()));
+        return bars;
+    }
+
+    private JsonNode get(String uri, Object... variables) {
+        String call = "GET " + uri.replaceAll("\\?.*", "");
+        byte[] body;
+        try {
+            body = http.get().uri(uri, variables).accept(MediaType.APPLICATION_JSON).retrieve().body(byte[].class);
+        } catch (ResourceAccessException e) {
+            throw new DataUnavailableException("data-service at " + baseUrl + " is unreachable or did not answer in time (" + call + "): "
+                    + why(e), e);
+        } catch (RestClientResponseException e) {
+            String detail = e.getResponseBodyAsString();
+            throw new DataUnavailableException("data-service at " + baseUrl + " answered " + e.getStatusCode().value() + " to " + call
+                    + (detail.isBlank() ? "" : ": " + abbreviate(detail)), e);
+        } catch (RestClientException e) {
+            throw new DataUnavailableException("data-service at " + baseUrl + " failed on " + call + ": " + e.getMessage(), e);
+        }
+        try {
+            JsonNode tree = json.readTree(body == null ? new byte[0] : body);
+            if (tree == null || !tree.isArray()) {
+                throw new DataUnavailableException("data-service at " + baseUrl + " answered " + call + " without a JSON array");
+            }
+            return tree;
+        } catch (JacksonException e) {
+            throw new DataUnavailableException("data-service at " + baseUrl + " answered " + call + " with unreadable JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The JDK client's I/O failures carry no messages: name them. */
+    private String why(ResourceAccessException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no connection within " + connectTimeout;
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "no answer within " + readTimeout;
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+        }
+        Throwable root = e.getMostSpecificCause();
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    private static String text(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("field '" + field + "' is missing");
+        }
+        return v.asString();
+    }
+
+    private static double number(JsonNode row, String field) {
+        JsonNode v = row.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException("field '" + field + "' is not a number");
+        }
+        return v.asDouble();
+    }
+
+    private static String abbreviate(String s) {
+        String oneLine = s.replaceAll("\\s+", " ").strip();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+}

@@ -1,0 +1,98 @@
+package com.alphaquant.backtest.data;
+
+import com.alphaquant.backtest.engine.BarPanel;
+import com.alphaquant.backtest.spec.BacktestSpec;
+import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.Board;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Loads what one run needs from a {@link BarSource} and indexes it into a {@link BarPanel}, the
+ * way the CLI does from files: the universe (named stocks, the weights' stocks, or every stock),
+ * their bars in the run's range, the benchmark's bars and the calendar. Data problems fail with
+ * a message naming the stocks, the range and the source.
+ */
+public final class MarketData {
+
+    /**
+     * Listing-day rules look back a few sessions from a bar (SPEC section 1); a calendar from this
+     * many days before the start covers them, as the CLI's whole calendar does.
+     */
+    static final int CALENDAR_LEAD_DAYS = 60;
+
+    /** A panel and what went into it. */
+    public record Loaded(BarPanel panel, int stocks, long bars, String source) {}
+
+    private final BarSource source;
+
+    public MarketData(BarSource source) {
+        this.source = source;
+    }
+
+    public String describe() {
+        return source.describe();
+    }
+
+    /**
+     * @param progress told the fraction (0..1) of stocks fetched
+     */
+    public Loaded load(BacktestSpec spec, TargetWeightsStrategy weights, DoubleConsumer progress) {
+        LocalDate start = spec.start();
+        LocalDate end = spec.end();
+        Map<TsCode, LocalDate> listDates = source.listDates();
+        Set<TsCode> required = spec.requiredStocks(weights);
+        Set<TsCode> codes = new TreeSet<>();
+        if (required != null) {
+            List<String> unknown = required.stream().filter(c -> !listDates.containsKey(c)).map(TsCode::toString).toList();
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("Unknown stock" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                        + ": not among the " + listDates.size() + " securities of " + source.describe());
+            }
+            codes.addAll(required);
+        } else {
+            listDates.keySet().stream().filter(c -> Board.of(c) != Board.INDEX).forEach(codes::add);
+        }
+        List<Bar> bars = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        int done = 0;
+        for (TsCode code : codes) {
+            List<Bar> rows = source.bars(code, start, end);
+            if (rows.isEmpty()) {
+                empty.add(code.toString());
+            }
+            bars.addAll(rows);
+            progress.accept(++done / (double) codes.size());
+        }
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("No bars between " + start + " and " + end + " for "
+                    + (required == null ? "any stock" : String.join(", ", required.stream().map(TsCode::toString).toList()))
+                    + " in " + source.describe());
+        }
+        if (required != null && !empty.isEmpty()) {
+            throw new IllegalArgumentException("No bars for " + String.join(", ", empty) + " between " + start + " and " + end
+                    + " in " + source.describe());
+        }
+        BacktestSpec.requireDataInRange(bars, start, end);
+        TsCode benchmark = spec.benchmark();
+        List<Bar> indexBars = null;
+        if (benchmark != null) {
+            indexBars = source.indexBars(benchmark, start, end);
+            if (indexBars.isEmpty()) {
+                throw new IllegalArgumentException("No bars of benchmark " + benchmark + " between " + start + " and " + end
+                        + " in " + source.describe() + " (benchmark \"none\" runs without one)");
+            }
+        }
+        TradingCalendar calendar = source.calendar(start.minusDays(CALENDAR_LEAD_DAYS), end);
+        BarPanel panel = BarPanel.of(calendar, bars, listDates::get, (c, d) -> false, indexBars, benchmark);
+        return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe());
+    }
+}

@@ -1,0 +1,48 @@
+package com.alphaquant.backtest.job;
+
+import com.alphaquant.backtest.BacktestProperties;
+import com.alphaquant.backtest.engine.BacktestEngine;
+import com.alphaquant.backtest.store.JobRecord;
+import com.alphaquant.backtest.store.JobStore;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submits backtest and optimisation jobs: the request is checked in full (a bad one never becomes
+ * a job), stored with its defaults filled in, and left QUEUED for a {@link JobWorker} to claim.
+ */
+@Service
+public class BacktestJobs {
+
+    private final JobStore jobs;
+    private final JsonMapper json;
+    private final int maxGridPoints;
+
+    public BacktestJobs(JobStore jobs, JsonMapper json, BacktestProperties properties) {
+        this.jobs = jobs;
+        this.json = json;
+        this.maxGridPoints = properties.maxGridPoints();
+    }
+
+    public UUID submit(BacktestRequest request) {
+        ParsedRequest parsed = RequestParser.parse(request);
+        UUID id = UUID.randomUUID();
+        jobs.insert(id, JobRecord.BACKTEST, parsed.spec().strategy(), parsed.spec().start(), parsed.spec().end(),
+                json.writeValueAsString(parsed.normalized()), BacktestEngine.VERSION);
+        return id;
+    }
+
+    public UUID submit(OptimizeRequest request) {
+        ParameterGrid.Plan plan = ParameterGrid.plan(request, maxGridPoints);
+        UUID id = UUID.randomUUID();
+        jobs.insert(id, JobRecord.OPTIMIZE, plan.base().spec().strategy(), plan.base().spec().start(), plan.base().spec().end(),
+                json.writeValueAsString(plan.normalized()), BacktestEngine.VERSION);
+        return id;
+    }
+
+    public Optional<JobRecord> find(UUID id) {
+        return jobs.find(id);
+    }
+}

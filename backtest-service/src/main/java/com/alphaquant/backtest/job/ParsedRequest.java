@@ -1,0 +1,23 @@
+package com.alphaquant.backtest.job;
+
+import com.alphaquant.backtest.spec.BacktestSpec;
+import com.alphaquant.backtest.strategy.Strategy;
+import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
+import java.util.List;
+
+/**
+ * A request that passed every check: the spec the engine runs, the weights rows, and the
+ * request with defaults filled in (what is stored and shown).
+ */
+public record ParsedRequest(BacktestRequest normalized, BacktestSpec spec, List<TargetWeightsStrategy.Row> weightRows) {
+
+    /** A fresh target_weights strategy (strategies keep per-run state), or null for other strategies. */
+    public TargetWeightsStrategy weights() {
+        return weightRows == null ? null : TargetWeightsStrategy.of(weightRows);
+    }
+
+    /** A fresh strategy instance for one run. */
+    public Strategy newStrategy() {
+        return spec.newStrategy(this::weights);
+    }
+}

@@ -1,0 +1,112 @@
+package com.alphaquant.backtest.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Job rows and the state changes that must be atomic across replicas: claiming a job (a queued
+ * one, or a running one whose worker stopped beating) with {@code FOR UPDATE SKIP LOCKED},
+ * heartbeats, progress, and the end state. Writes after the claim check the claim token.
+ */
+@Repository
+public class JobStore {
+
+    private static final String COLUMNS = "id, kind, status, strategy, start_date, end_date, parameters, progress, attempts, "
+            + "message, engine_version, metrics, counts, run_info, created_at, started_at, finished_at";
+
+    private final JdbcTemplate jdbc;
+
+    public JobStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID id, String kind, String strategy, LocalDate start, LocalDate end, String parametersJson,
+                       String engineVersion) {
+        jdbc.update("insert into backtest_job (id, kind, status, strategy, start_date, end_date, parameters, engine_version, created_at) "
+                        + "values (?, ?, 'QUEUED', ?, ?, ?, cast(? as json), ?, now())",
+                id, kind, strategy, start, end, parametersJson, engineVersion);
+    }
+
+    public Optional<JobRecord> find(UUID id) {
+        return jdbc.query("select " + COLUMNS + " from backtest_job where id = ?", JobStore::record, id).stream().findFirst();
+    }
+
+    /** Claims the oldest runnable job: queued, or running without a heartbeat since {@code staleAfter} and tries left. */
+    public Optional<Claim> claim(Duration staleAfter, int maxAttempts) {
+        UUID token = UUID.randomUUID();
+        List<Claim> claims = jdbc.query("""
+                update backtest_job set status = 'RUNNING', claim_token = ?, heartbeat_at = now(),
+                       started_at = coalesce(started_at, now()), attempts = attempts + 1
+                where id = (select id from backtest_job
+                            where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < ? and attempts < ?)
+                            order by created_at limit 1 for update skip locked)
+                returning id, kind""",
+                (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getString(2), token),
+                token, Timestamp.from(Instant.now().minus(staleAfter)), maxAttempts);
+        return claims.stream().findFirst();
+    }
+
+    /** Running jobs whose worker was lost {@code maxAttempts} times: they are failed rather than tried again. */
+    public List<UUID> exhausted(Duration staleAfter, int maxAttempts) {
+        return jdbc.queryForList("select id from backtest_job where status = 'RUNNING' and heartbeat_at < ? and attempts >= ?",
+                UUID.class, Timestamp.from(Instant.now().minus(staleAfter)), maxAttempts);
+    }
+
+    /** Fails an exhausted job (in the caller's transaction); false when it moved on meanwhile. */
+    public boolean failExhausted(UUID id, Duration staleAfter, String message) {
+        return jdbc.update("update backtest_job set status = 'FAILED', message = ?, finished_at = now(), claim_token = null "
+                        + "where id = ? and status = 'RUNNING' and heartbeat_at < ?",
+                message, id, Timestamp.from(Instant.now().minus(staleAfter))) == 1;
+    }
+
+    public boolean heartbeat(Claim claim) {
+        return jdbc.update("update backtest_job set heartbeat_at = now() where id = ? and claim_token = ? and status = 'RUNNING'",
+                claim.jobId(), claim.token()) == 1;
+    }
+
+    /** Records progress (percent); false when the claim was lost. */
+    public boolean progress(Claim claim, double percent) {
+        return jdbc.update("update backtest_job set progress = ?, heartbeat_at = now() where id = ? and claim_token = ? and status = 'RUNNING'",
+                percent, claim.jobId(), claim.token()) == 1;
+    }
+
+    /** Marks the job SUCCEEDED with its figures (in the caller's transaction, with the results); throws when the claim was lost. */
+    public void succeed(Claim claim, String metricsJson, String countsJson, String runInfoJson, String engineVersion) {
+        int n = jdbc.update("update backtest_job set status = 'SUCCEEDED', progress = 100, message = null, metrics = cast(? as json), "
+                        + "counts = cast(? as json), run_info = cast(? as json), engine_version = ?, finished_at = now(), claim_token = null "
+                        + "where id = ? and claim_token = ? and status = 'RUNNING'",
+                metricsJson, countsJson, runInfoJson, engineVersion, claim.jobId(), claim.token());
+        if (n != 1) {
+            throw new LostClaimException(claim.jobId());
+        }
+    }
+
+    /** Marks the job FAILED with a message; false when the claim was lost. */
+    public boolean fail(Claim claim, String message) {
+        return jdbc.update("update backtest_job set status = 'FAILED', message = ?, finished_at = now(), claim_token = null "
+                        + "where id = ? and claim_token = ? and status = 'RUNNING'",
+                message, claim.jobId(), claim.token()) == 1;
+    }
+
+    private static JobRecord record(ResultSet rs, int row) throws SQLException {
+        return new JobRecord(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("status"), rs.getString("strategy"),
+                rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class), rs.getString("parameters"),
+                rs.getDouble("progress"), rs.getInt("attempts"), rs.getString("message"), rs.getString("engine_version"),
+                rs.getString("metrics"), rs.getString("counts"), rs.getString("run_info"), instant(rs, "created_at"),
+                instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,227 @@
+package com.alphaquant.backtest;
+
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server (the JDK's) answering data-service's quote API in data-service's JSON
+ * format over the real sample: {@code GET /api/data/bars?ts_code=&start=&end=&adjust=none},
+ * {@code /api/data/indices/{code}/bars}, {@code /api/data/securities}, {@code /api/data/calendar}.
+ * It can be stopped and started again on the same port (data-service down), made to answer 503,
+ * or made slow.
+ */
+public final class FakeDataService implements AutoCloseable {
+
+    private static FakeDataService shared;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final AtomicInteger calls = new AtomicInteger();
+    private volatile int port;
+    private volatile HttpServer server;
+    private volatile boolean failing;
+    private volatile long delayMillis;
+
+    private FakeDataService() {
+    }
+
+    /** One server per test JVM (the Spring context that points at it is cached too). */
+    public static synchronized FakeDataService shared() {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    /** Starts on a free port, the sample read first so that no call waits for it. */
+    public static FakeDataService start() {
+        Sample.stocks();
+        Sample.indices();
+        Sample.basics();
+        Sample.calendar();
+        FakeDataService f = new FakeDataService();
+        f.bind(0);
+        return f;
+    }
+
+    private void bind(int onPort) {
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
+            s.createContext("/api/data/", this::handle);
+            s.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread t = new Thread(r, "fake-data-service");
+                t.setDaemon(true);
+                return t;
+            }));
+            s.start();
+            server = s;
+            port = s.getAddress().getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the fake data-service on port " + onPort, e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int calls() {
+        return calls.get();
+    }
+
+    /** data-service goes down: connections are refused. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** data-service comes back on the same port. */
+    public synchronized void restart() {
+        if (server == null) {
+            bind(port);
+        }
+    }
+
+    /** Answer every call with 503 and a problem body. */
+    public void failing(boolean on) {
+        failing = on;
+    }
+
+    public void delay(long millis) {
+        delayMillis = millis;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+        calls.incrementAndGet();
+        try {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
+            if (failing) {
+                send(x, 503, "application/problem+json", "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"database is down\"}");
+                return;
+            }
+            String path = x.getRequestURI().getPath();
+            Map<String, String> q = query(x.getRequestURI().getRawQuery());
+            Object body;
+            if (path.equals("/api/data/bars")) {
+                body = bars(Sample.stocks().get(TsCode.of(q.get("ts_code"))), q);
+            } else if (path.startsWith("/api/data/indices/") && path.endsWith("/bars")) {
+                String code = path.substring("/api/data/indices/".length(), path.length() - "/bars".length());
+                body = bars(Sample.indices().get(TsCode.of(code)), q);
+            } else if (path.equals("/api/data/securities")) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                Sample.basics().forEach(b -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tsCode", b.tsCode().toString());
+                    row.put("name", b.name());
+                    row.put("industry", b.industry());
+                    row.put("market", null);
+                    row.put("board", b.board().name());
+                    row.put("listDate", b.listDate().toString());
+                    rows.add(row);
+                });
+                body = rows;
+            } else if (path.equals("/api/data/calendar")) {
+                TradingCalendar cal = Sample.calendar();
+                LocalDate from = max(LocalDate.parse(q.get("start")), cal.first());
+                LocalDate to = min(LocalDate.parse(q.get("end")), cal.last());
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("date", d.toString());
+                    row.put("open", cal.isOpen(d));
+                    rows.add(row);
+                }
+                body = rows;
+            } else {
+                send(x, 404, "application/problem+json", "{\"status\":404,\"detail\":\"no such path\"}");
+                return;
+            }
+            send(x, 200, "application/json", json.writeValueAsString(body));
+        } catch (RuntimeException | InterruptedException e) {
+            send(x, 400, "application/problem+json", "{\"status\":400,\"detail\":" + json.writeValueAsString(String.valueOf(e.getMessage())) + "}");
+        }
+    }
+
+    private static List<Map<String, Object>> bars(List<Bar> rows, Map<String, String> q) {
+        LocalDate start = LocalDate.parse(q.get("start"));
+        LocalDate end = LocalDate.parse(q.get("end"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (rows == null) {
+            return out;
+        }
+        for (Bar b : rows) {
+            if (b.tradeDate().isBefore(start) || b.tradeDate().isAfter(end)) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("tsCode", b.tsCode().toString());
+            row.put("tradeDate", b.tradeDate().toString());
+            row.put("open", b.open());
+            row.put("high", b.high());
+            row.put("low", b.low());
+            row.put("close", b.close());
+            row.put("preClose", b.preClose());
+            row.put("vol", b.vol());
+            row.put("amount", b.amount());
+            row.put("adjFactor", Double.isNaN(b.adjFactor()) ? null : b.adjFactor());
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> q = new HashMap<>();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    q.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return q;
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", type);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

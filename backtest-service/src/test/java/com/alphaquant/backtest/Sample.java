@@ -1,0 +1,96 @@
+package com.alphaquant.backtest;
+
+import com.alphaquant.backtest.engine.BarPanel;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.SharedData;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.StockBasic;
+import com.alphaquant.market.csv.StockBasicCsv;
+import com.alphaquant.market.csv.TradeCalCsv;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real Tushare sample in the workspace's {@code shared/data} folder ({@link SharedData}: tests
+ * fail loudly, rather than skip, without it), read once per test JVM the way the CLI reads its files.
+ */
+public final class Sample {
+
+    public static final String BARS = "daily_raw_adj_300_20180102_20221220.csv.gz";
+    public static final String INDEX = "index_daily_2018_2026.csv.gz";
+    public static final String STOCK_BASIC = "stock_basic_350.csv.gz";
+    public static final String TRADE_CAL = "trade_cal_SSE_derived_20160101_20260318.csv.gz";
+    public static final TsCode CSI300 = TsCode.of("000300.SH");
+
+    private static Map<TsCode, List<Bar>> stocks;
+    private static Map<TsCode, List<Bar>> indices;
+    private static List<StockBasic> basics;
+    private static TradingCalendar calendar;
+
+    private Sample() {
+    }
+
+    /** The {@code shared/data} folder, found by walking up from the working directory. */
+    public static Path dir() {
+        return SharedData.file(BARS).getParent();
+    }
+
+    public static synchronized Map<TsCode, List<Bar>> stocks() {
+        if (stocks == null) {
+            stocks = byCode(BarCsv.read(dir().resolve(BARS)));
+        }
+        return stocks;
+    }
+
+    public static synchronized Map<TsCode, List<Bar>> indices() {
+        if (indices == null) {
+            indices = byCode(BarCsv.read(dir().resolve(INDEX)));
+        }
+        return indices;
+    }
+
+    public static synchronized List<StockBasic> basics() {
+        if (basics == null) {
+            basics = StockBasicCsv.read(dir().resolve(STOCK_BASIC));
+        }
+        return basics;
+    }
+
+    public static synchronized TradingCalendar calendar() {
+        if (calendar == null) {
+            calendar = TradeCalCsv.read(dir().resolve(TRADE_CAL));
+        }
+        return calendar;
+    }
+
+    /** A panel of the given stocks with the CSI 300, built as the CLI builds it (whole calendar, whole files). */
+    public static BarPanel panel(Collection<TsCode> codes) {
+        List<Bar> bars = new ArrayList<>();
+        for (TsCode c : codes) {
+            bars.addAll(stocks().get(c));
+        }
+        Map<TsCode, java.time.LocalDate> listDates = new HashMap<>();
+        basics().forEach(b -> listDates.putIfAbsent(b.tsCode(), b.listDate()));
+        return BarPanel.of(calendar(), bars, listDates::get, (c, d) -> false, indices().get(CSI300), CSI300);
+    }
+
+    public static Set<TsCode> codes() {
+        return stocks().keySet();
+    }
+
+    private static Map<TsCode, List<Bar>> byCode(List<Bar> bars) {
+        Map<TsCode, List<Bar>> map = new HashMap<>();
+        for (Bar b : bars) {
+            map.computeIfAbsent(b.tsCode(), c -> new ArrayList<>()).add(b);
+        }
+        map.values().forEach(l -> l.sort(java.util.Comparator.comparing(Bar::tradeDate)));
+        return map;
+    }
+}
