@@ -1,0 +1,71 @@
+package com.alphaquant.strategy.live;
+
+import com.alphaquant.events.EventSerde;
+import com.alphaquant.events.FactorsComputed;
+import com.alphaquant.events.ModelPredictions;
+import com.alphaquant.events.StrategySignal;
+import com.alphaquant.events.Topics;
+import com.alphaquant.strategy.store.SignalStore;
+import com.alphaquant.support.outbox.Outbox;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@code factors.computed} → each configured strategy's signals, stored and published. Publishing
+ * goes through the transactional outbox: a signal row and its event commit together, and only
+ * rows this delivery actually inserted (insert … on conflict do nothing) get an event, so a
+ * redelivered factors.computed publishes nothing new; the outbox relay publishes after commit
+ * and retries while Kafka is down (no signal stored but never announced).
+ */
+@Component
+public class SignalListener {
+
+    private static final Logger log = LoggerFactory.getLogger(SignalListener.class);
+
+    private final EventSerde serde = new EventSerde();
+    private final SignalEngine engine;
+    private final SignalStore store;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+
+    public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx) {
+        this.engine = engine;
+        this.store = store;
+        this.outbox = outbox;
+        this.tx = tx;
+    }
+
+    @KafkaListener(id = "strategy-factors", topics = Topics.FACTORS_COMPUTED)
+    public void onFactors(String payload) {
+        FactorsComputed event = serde.deserialize(Topics.FACTORS_COMPUTED, bytes(payload), FactorsComputed.class);
+        for (StrategyDefinition strategy : engine.strategies().values()) {
+            List<StrategySignal> signals = engine.evaluate(strategy, event.tradeDate());
+            int published = tx.execute(s -> {
+                int n = 0;
+                for (StrategySignal signal : signals) {
+                    if (store.insertIfAbsent(signal)) {
+                        outbox.add(signal);
+                        n++;
+                    }
+                }
+                return n;
+            });
+            log.info("{} {}: {} signals, {} new", strategy.name(), event.tradeDate(), signals.size(), published);
+        }
+    }
+
+    @KafkaListener(id = "strategy-predictions", topics = Topics.MODEL_PREDICTIONS)
+    public void onPredictions(String payload) {
+        ModelPredictions event = serde.deserialize(Topics.MODEL_PREDICTIONS, bytes(payload), ModelPredictions.class);
+        store.replacePredictions(event);
+    }
+
+    private static byte[] bytes(String payload) {
+        return payload == null ? null : payload.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,87 @@
+package com.alphaquant.strategy.store;
+
+import com.alphaquant.events.EventSerde;
+import com.alphaquant.events.ModelPredictions;
+import com.alphaquant.events.StrategySignal;
+import com.alphaquant.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stored signals (one per strategy, as-of, ts_code, version) and the latest model predictions per as-of date. */
+@Repository
+public class SignalStore {
+
+    private final JdbcTemplate jdbc;
+    private final EventSerde serde = new EventSerde();
+
+    public SignalStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts the signal unless its key exists; true when this call inserted it. */
+    public boolean insertIfAbsent(StrategySignal s) {
+        return jdbc.update("""
+                insert into strategy_signal (strategy, strategy_version, as_of, ts_code, action, score, target_weight,
+                                             model_version, payload)
+                values (?,?,?,?,?,?,?,?,?)
+                on conflict (strategy, as_of, ts_code, strategy_version) do nothing""",
+                s.strategy(), s.strategyVersion(), Date.valueOf(s.asOf()), s.tsCode(), s.action().name(), s.score(),
+                s.targetWeight(), s.modelVersion(), serde.toJson(s)) == 1;
+    }
+
+    public List<StrategySignal> signals(String strategy, String version, LocalDate asOf) {
+        return jdbc.query("select payload from strategy_signal where strategy = ? and strategy_version = ? and as_of = ? order by ts_code",
+                (rs, i) -> serde.deserialize(Topics.STRATEGY_SIGNALS, rs.getString(1).getBytes(StandardCharsets.UTF_8),
+                        StrategySignal.class),
+                strategy, version, Date.valueOf(asOf));
+    }
+
+    public long count() {
+        return jdbc.queryForObject("select count(*) from strategy_signal", Long.class);
+    }
+
+    /** Target weights of the latest stored day before {@code asOf}: the portfolio the new day starts from. */
+    public Map<String, Double> previousWeights(String strategy, String version, LocalDate asOf) {
+        Map<String, Double> weights = new HashMap<>();
+        jdbc.query("""
+                select ts_code, target_weight from strategy_signal
+                where strategy = ? and strategy_version = ? and target_weight > 0
+                  and as_of = (select max(as_of) from strategy_signal where strategy = ? and strategy_version = ? and as_of < ?)""",
+                rs -> {
+                    weights.put(rs.getString(1), rs.getDouble(2));
+                },
+                strategy, version, strategy, version, Date.valueOf(asOf));
+        return weights;
+    }
+
+    /** Replaces the predictions of the event's as-of date with the event's (the latest wins). */
+    @Transactional
+    public void replacePredictions(ModelPredictions p) {
+        jdbc.update("delete from model_prediction where as_of = ?", Date.valueOf(p.asOf()));
+        jdbc.batchUpdate("insert into model_prediction (as_of, ts_code, model_name, model_version, log_return) values (?,?,?,?,?) on conflict do nothing",
+                p.predictions().stream().filter(x -> !Double.isNaN(x.logReturn()))
+                        .map(x -> new Object[] {Date.valueOf(p.asOf()), x.tsCode(), p.modelName(), p.modelVersion(), x.logReturn()})
+                        .toList());
+    }
+
+    /** The day's predictions and their model version; empty when none. */
+    public Predictions predictions(LocalDate asOf) {
+        Map<String, Double> values = new HashMap<>();
+        String[] version = {null};
+        jdbc.query("select ts_code, log_return, model_name, model_version from model_prediction where as_of = ?", rs -> {
+            values.put(rs.getString(1), rs.getDouble(2));
+            version[0] = rs.getString(3) + ":" + rs.getString(4);
+        }, Date.valueOf(asOf));
+        return new Predictions(version[0], values);
+    }
+
+    /** Predicted log returns by ts_code, and the model's name:version (null when there are none). */
+    public record Predictions(String modelVersion, Map<String, Double> byCode) {}
+}

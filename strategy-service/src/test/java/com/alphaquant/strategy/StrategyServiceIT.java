@@ -1,0 +1,295 @@
+package com.alphaquant.strategy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.alphaquant.events.EventSerde;
+import com.alphaquant.events.FactorsComputed;
+import com.alphaquant.events.ModelPredictions;
+import com.alphaquant.events.StrategySignal;
+import com.alphaquant.events.Topics;
+import com.alphaquant.strategy.risk.RiskDecision;
+import com.alphaquant.strategy.signal.CrossSection;
+import com.alphaquant.strategy.signal.MultiFactorParams;
+import com.alphaquant.strategy.signal.MultiFactorScorer;
+import com.alphaquant.strategy.signal.Signal;
+import com.alphaquant.strategy.store.SignalStore;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole service in one Spring context: a fresh PostgreSQL database, an in-JVM KRaft broker
+ * and a JDK HTTP server playing factor-service's API with hand-built factor values.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"alphaquant.outbox.interval=200ms", "alphaquant.strategy.universe=all"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.FACTORS_COMPUTED, Topics.MODEL_PREDICTIONS, Topics.STRATEGY_SIGNALS,
+        "factors.computed.dlt"})
+class StrategyServiceIT {
+
+    static final String[] CODES = {"600519.SH", "000001.SZ", "000002.SZ", "600036.SH", "601318.SH", "300750.SZ"};
+    static final String[] NAMES = {"DEV20", "MACD_HIST", "RS20", "MOM20", "MOM60", "RSI14", "VOL20", "ATR14", "BOLL_PCTB", "WILLR14"};
+    /** VALUES[stock][factor]; NaN is served as null (warm-up). */
+    static final double[][] VALUES = {
+            {0.05, 1.2, 0.10, 0.08, 0.20, 70, 0.15, 20, 0.2, -80},
+            {0.03, 0.8, 0.06, 0.05, 0.12, 62, 0.18, 25, 0.3, -70},
+            {-0.01, -0.2, -0.02, 0.00, 0.01, 50, 0.25, 30, 0.5, -50},
+            {-0.03, -0.5, -0.05, -0.04, Double.NaN, 41, 0.30, 35, 0.7, -30},
+            {-0.06, -1.0, -0.08, -0.09, -0.15, 30, 0.40, 40, 0.9, -10},
+            {0.00, 0.1, 0.01, 0.02, 0.03, 55, 0.22, 28, 0.4, -45},
+    };
+    static final LocalDate DAY1 = LocalDate.parse("2024-01-02");
+    static final LocalDate DAY2 = LocalDate.parse("2024-01-03");
+    static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    static final HttpServer FACTOR_SERVICE = factorService();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_strategy"));
+        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        registry.add("alphaquant.strategy.factor-service-url", () -> "http://127.0.0.1:" + FACTOR_SERVICE.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        FACTOR_SERVICE.stop(0);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+    @Autowired
+    SignalStore store;
+
+    /** factor-service's contract: every stock, the asked day, null for NaN. */
+    static HttpServer factorService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/factors", exchange -> {
+                String query = exchange.getRequestURI().getQuery();
+                REQUESTS.add(query);
+                Map<String, String> params = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
+                        .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+                StringBuilder json = new StringBuilder("{\"engineVersion\":\"factors-1\",\"rows\":[");
+                for (int s = 0; s < CODES.length; s++) {
+                    json.append(s == 0 ? "" : ",").append("{\"tsCode\":\"").append(CODES[s]).append("\",\"tradeDate\":\"")
+                            .append(params.get("start")).append("\",\"values\":{");
+                    for (int f = 0; f < NAMES.length; f++) {
+                        double v = VALUES[s][f];
+                        json.append(f == 0 ? "" : ",").append('"').append(NAMES[f]).append("\":").append(Double.isNaN(v) ? "null" : Double.toString(v));
+                    }
+                    json.append("}}");
+                }
+                byte[] body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CrossSection expectedCrossSection() {
+        Map<String, double[]> factors = new LinkedHashMap<>();
+        for (int f = 0; f < NAMES.length; f++) {
+            double[] column = new double[CODES.length];
+            for (int s = 0; s < CODES.length; s++) {
+                column[s] = VALUES[s][f];
+            }
+            factors.put(NAMES[f], column);
+        }
+        return new CrossSection(List.of(CODES), factors, null);
+    }
+
+    static FactorsComputed event(LocalDate day) {
+        return new FactorsComputed("factors-" + day, FactorsComputed.VERSION, Instant.now(), day, List.of(CODES),
+                List.of(NAMES), "factors-1");
+    }
+
+    @Test
+    void factorsInSignalsOutOncePoisonToDeadLetterAndTheApi() throws Exception {
+        EventSerde serde = new EventSerde();
+        try (KafkaProducer<String, String> producer = producer();
+             KafkaConsumer<String, String> signals = consumer("it-signals", Topics.STRATEGY_SIGNALS);
+             KafkaConsumer<String, String> dead = consumer("it-dlt", Topics.deadLetter(Topics.FACTORS_COMPUTED))) {
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY1.toString(), serde.toJson(event(DAY1)))).get();
+
+            List<ConsumerRecord<String, String>> day1 = poll(signals, CODES.length, Duration.ofSeconds(60));
+            assertThat(day1).hasSize(CODES.length);
+            assertThat(day1).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(CODES);
+
+            // Parity with the library: same cross-section, same actions, scores and sub-scores.
+            Map<String, Signal> expected = new MultiFactorScorer(MultiFactorParams.DEFAULT)
+                    .score(expectedCrossSection(), List.of(CODES)).stream()
+                    .collect(Collectors.toMap(Signal::tsCode, Function.identity()));
+            List<StrategySignal> published = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : day1) {
+                StrategySignal s = (StrategySignal) serde.deserialize(Topics.STRATEGY_SIGNALS, r.value().getBytes(StandardCharsets.UTF_8));
+                published.add(s);
+                Signal e = expected.get(s.tsCode());
+                assertThat(s.key()).isEqualTo(r.key());
+                assertThat(s.action().name()).isEqualTo(e.action().name());
+                assertThat(s.score()).isCloseTo(e.score(), within(1e-12));
+                assertThat(s.subScores()).isEqualTo(e.subScores());
+                assertThat(s.strategy()).isEqualTo("multi_factor");
+                assertThat(s.strategyVersion()).isEqualTo("multi_factor-1");
+                assertThat(s.modelVersion()).isNull();
+                assertThat(s.asOf()).isEqualTo(DAY1);
+                assertThat(s.eventId()).isEqualTo(StrategySignal.idFor("multi_factor", DAY1, s.tsCode(), "multi_factor-1"));
+                if (s.action() == StrategySignal.Action.BUY) {
+                    // equal share 0.95/buys capped at max_position 0.10, then max_single_trade from flat: 0.03
+                    assertThat(s.targetWeight()).isCloseTo(0.03, within(1e-12));
+                    assertThat(s.riskNotes()).contains(RiskDecision.MAX_SINGLE_TRADE);
+                } else {
+                    assertThat(s.targetWeight()).isZero();
+                }
+            }
+            assertThat(published).extracting(StrategySignal::action).contains(StrategySignal.Action.BUY, StrategySignal.Action.SELL);
+            assertThat(REQUESTS.get(0)).contains("ts_codes=all", "start=2024-01-02", "end=2024-01-02", "names=ATR14,BOLL_PCTB,DEV20,MACD_HIST,MOM20,MOM60,RS20,RSI14,VOL20,WILLR14");
+
+            // Redelivery, a poison message, then the next day: the redelivery adds nothing.
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY1.toString(), serde.toJson(event(DAY1)))).get();
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, "bad", "{\"not\":\"an event\"")).get();
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY2.toString(), serde.toJson(event(DAY2)))).get();
+            List<ConsumerRecord<String, String>> after = poll(signals, CODES.length, Duration.ofSeconds(60));
+            Thread.sleep(1000);
+            signals.poll(Duration.ofMillis(500)).forEach(after::add);
+            assertThat(after).hasSize(CODES.length);
+            assertThat(after).allSatisfy(r -> assertThat(r.value()).contains("\"asOf\":\"2024-01-03\""));
+            assertThat(store.count()).isEqualTo(2L * CODES.length);
+            // Day 2 starts from day 1's weights: a repeated BUY grows by at most max_single_trade.
+            StrategySignal buy2 = store.signals("multi_factor", "multi_factor-1", DAY2).stream()
+                    .filter(s -> s.action() == StrategySignal.Action.BUY).findFirst().orElseThrow();
+            assertThat(buy2.targetWeight()).isCloseTo(0.06, within(1e-12));
+
+            List<ConsumerRecord<String, String>> dlt = poll(dead, 1, Duration.ofSeconds(30));
+            assertThat(dlt).hasSize(1);
+            assertThat(dlt.get(0).value()).isEqualTo("{\"not\":\"an event\"");
+            assertThat(new String(dlt.get(0).headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                    .contains("Invalid factors.computed event");
+        }
+
+        // REST over what was stored.
+        assertThat(get("/actuator/health/readiness").body()).contains("\"UP\"");
+        HttpResponse<String> list = get("/api/strategies");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"name\":\"multi_factor\"", "\"version\":\"multi_factor-1\"", "\"maxPosition\":0.1");
+        HttpResponse<String> stored = get("/api/strategies/multi_factor/signals?date=2024-01-02");
+        assertThat(stored.statusCode()).isEqualTo(200);
+        for (String code : CODES) {
+            assertThat(stored.body()).contains("\"tsCode\":\"" + code + "\"");
+        }
+        assertThat(get("/api/strategies/multi_factor/signals?date=2023-01-02").body()).isEqualTo("[]");
+
+        HttpResponse<String> badDate = get("/api/strategies/multi_factor/signals?date=2024-13-01");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(badDate.body()).contains("\"field\":\"date\"");
+        assertThat(get("/api/strategies/multi_factor/signals").statusCode()).isEqualTo(400);
+
+        HttpResponse<String> unknown = get("/api/strategies/nope/signals?date=2024-01-02");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("\"status\":404", "Unknown strategy 'nope'");
+
+        // model.predictions for a day: stored, then the model sub-score and version of that day's signals.
+        LocalDate day5 = LocalDate.parse("2024-01-05");
+        List<ModelPredictions.Prediction> predictions = new ArrayList<>();
+        for (int s = 0; s < CODES.length; s++) {
+            predictions.add(new ModelPredictions.Prediction(CODES[s], 0.01 * s, 0.5, -0.1));
+        }
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.MODEL_PREDICTIONS, day5.toString(), new EventSerde().toJson(
+                    new ModelPredictions("pred-1", ModelPredictions.VERSION, Instant.now(), "lgbm", "v7", day5, 5, predictions)))).get();
+        }
+        long until = System.currentTimeMillis() + 30_000;
+        while (store.predictions(day5).byCode().isEmpty() && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        assertThat(store.predictions(day5).byCode()).hasSize(CODES.length);
+
+        // On demand: computed from factor-service, returned, neither stored nor published.
+        long before = store.count();
+        HttpResponse<String> evaluated = post("/api/strategies/multi_factor/evaluate", "{\"date\":\"2024-01-05\"}");
+        assertThat(evaluated.statusCode()).isEqualTo(200);
+        assertThat(evaluated.body()).contains("\"asOf\":\"2024-01-05\"", "\"tsCode\":\"600519.SH\"",
+                "\"modelVersion\":\"lgbm:v7\"", "\"model\":1.0");
+        assertThat(store.count()).isEqualTo(before);
+        assertThat(store.signals("multi_factor", "multi_factor-1", LocalDate.parse("2024-01-05"))).isEmpty();
+        assertThat(post("/api/strategies/multi_factor/evaluate", "{\"date\":\"05/01/2024\"}").body()).contains("\"field\":\"date\"");
+        assertThat(post("/api/strategies/nope/evaluate", "{\"date\":\"2024-01-05\"}").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"));
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String group, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        c.subscribe(List.of(topic));
+        return c;
+    }
+
+    private static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> c, int expected, Duration max) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + max.toMillis();
+        while (records.size() < expected && System.currentTimeMillis() < deadline) {
+            c.poll(Duration.ofMillis(300)).forEach(records::add);
+        }
+        return records;
+    }
+}
