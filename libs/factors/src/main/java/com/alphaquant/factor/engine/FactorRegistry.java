@@ -44,8 +44,8 @@ public final class FactorRegistry {
                     VolumeFactors::vwapDev),
             new FactorDefinition("ILLIQ20", ADVANCED, 21, 20, "1e9 · mean over 20 of |RET| / (amount·1000)",
                     VolumeFactors::illiq20),
-            // Its window is the flow's own 20 observations, not the stock's bars.
-            new FactorDefinition("NORTH_FLOW_Z", ADVANCED, 1, 0,
+            // Its window is the flow's own 20 observations: its first value depends on the flow, not on the stock.
+            new FactorDefinition("NORTH_FLOW_Z", ADVANCED, 20, 0,
                     "20-day z-score (sample std) of the market's northbound net flow; NaN where no flow",
                     MarketFactors::northFlowZ),
             new FactorDefinition("RS20", ADVANCED, 21, 20, "MOM20 − MOM20 of 000300.SH on the same date", MarketFactors::rs20),

@@ -7,8 +7,8 @@ import com.alphaquant.market.Board;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,8 +106,15 @@ class FactorEngineTest {
     }
 
     @Test
-    void anEmptyPanelIsAnEmptyResult() {
+    void emptyPanelsAndStocksWithoutBarsGiveEmptyResults() {
         FactorPanel empty = new FactorEngine(2).compute(new PanelInput(List.of(), null, null, null));
         assertThat(empty.stocks()).isEmpty();
+        double[] none = {};
+        StockSeries noBars = new StockSeries(TsCode.of("600000.SH"), Board.SSE_MAIN, LocalDate.of(2000, 1, 4), new int[0],
+                none, none, none, none, none, none, none, null, null);
+        FactorPanel p = new FactorEngine(2).compute(new PanelInput(List.of(noBars), null, null, null));
+        for (int f = 0; f < 24; f++) {
+            assertThat(p.values(f, 0)).isEmpty();
+        }
     }
 }

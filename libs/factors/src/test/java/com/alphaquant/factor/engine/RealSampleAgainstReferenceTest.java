@@ -38,7 +38,6 @@ class RealSampleAgainstReferenceTest {
 
     @BeforeAll
     static void computeBoth() {
-        long t0 = System.nanoTime();
         List<Bar> bars = MiniSample.BARS;
         List<Bar> csi300 = MiniSample.CSI300;
         List<StockBasic> basics = MiniSample.BASICS;
@@ -52,9 +51,7 @@ class RealSampleAgainstReferenceTest {
                         flows.stream().mapToDouble(Double::doubleValue).toArray()))
                 .build();
         stocks = input.stocks();
-        long t1 = System.nanoTime();
         panel = new FactorEngine(2).compute(input);
-        long t2 = System.nanoTime();
 
         Map<TsCode, StockBasic> basicByCode = basics.stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
@@ -67,8 +64,6 @@ class RealSampleAgainstReferenceTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> ReferenceFactors.compute(
                         e.getValue().stream().sorted(Comparator.comparing(Bar::tradeDate)).toList(),
                         benchmarkMom20, flowZ, limitOf)));
-        System.out.printf("load %d ms, engine %d ms, reference %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
-                (System.nanoTime() - t2) / 1_000_000);
     }
 
     /** Random flows on trading days from 2020-11, some days missing, some NaN (not published). */

@@ -123,8 +123,10 @@ class Ta4jReferenceTest {
             for (int i = from; i < s.getBarCount(); i++) {
                 double expected = toFactor.apply(s, i, ind.getValue(i).doubleValue());
                 double diff = Math.abs(engine[i] - expected);
-                assertThat(diff <= absolute || diff <= relative * Math.abs(expected))
-                        .as("%s %s row %d: engine %s, ta4j %s", factor, e.getKey(), i, engine[i], expected).isTrue();
+                if (!(diff <= absolute || diff <= relative * Math.abs(expected))) {
+                    throw new AssertionError(factor + " " + e.getKey() + " row " + i + ": engine " + engine[i] + ", ta4j "
+                            + expected);
+                }
                 compared++;
             }
         }
