@@ -1,5 +1,7 @@
 package com.alphaquant.backtest;
 
+import com.alphaquant.support.test.FreshDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.backtest.data.BarSource;

@@ -1,5 +1,7 @@
 package com.alphaquant.data;
 
+import com.alphaquant.support.test.FreshDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,8 +1,9 @@
 package com.alphaquant.data.ingest;
 
+import com.alphaquant.support.test.FreshDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphaquant.data.FreshDatabase;
 import com.alphaquant.data.tushare.TushareClient;
 import java.net.URI;
 import java.net.http.HttpClient;

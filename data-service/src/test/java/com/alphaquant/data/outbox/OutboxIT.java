@@ -1,9 +1,10 @@
 package com.alphaquant.data.outbox;
 
+import com.alphaquant.support.test.FreshDatabase;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.alphaquant.data.FreshDatabase;
 import com.alphaquant.events.EventIds;
 import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.MarketDataIngested;

@@ -1,4 +1,4 @@
-package com.alphaquant.data;
+package com.alphaquant.support.test;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
