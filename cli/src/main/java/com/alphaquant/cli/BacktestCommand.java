@@ -176,7 +176,7 @@ final class BacktestCommand implements Callable<Integer> {
         }, (code, day) -> false, indexBars, benchmarkCode);
 
         Strategy runnable = spec.newStrategy(() -> plan);
-        BacktestResult result = new BacktestEngine(panel, config).run(runnable, showProgress ? new ProgressBar(err) : ProgressListener.NONE);
+        BacktestResult result = new BacktestEngine(panel, config).run(runnable, showProgress ? new ProgressBar(err, "days")::update : ProgressListener.NONE);
 
         Map<String, String> runInfo = new LinkedHashMap<>();
         runInfo.put("bars", barsFile.getFileName().toString());
@@ -195,31 +195,6 @@ final class BacktestCommand implements Callable<Integer> {
     private static void stage(boolean show, String what) {
         if (show) {
             System.err.println("alphaquant: " + what + "...");
-        }
-    }
-
-    /** A progress bar on stderr, redrawn at each percent. */
-    private static final class ProgressBar implements ProgressListener {
-        private final PrintStream err;
-        private int shown = -1;
-
-        ProgressBar(PrintStream err) {
-            this.err = err;
-        }
-
-        @Override
-        public void onDay(int done, int total) {
-            int percent = (int) (100L * done / total);
-            if (percent == shown) {
-                return;
-            }
-            shown = percent;
-            int filled = percent * 30 / 100;
-            err.print("\r[" + "#".repeat(filled) + ".".repeat(30 - filled) + "] " + percent + "% (" + done + "/" + total + " days)");
-            if (done == total) {
-                err.println();
-            }
-            err.flush();
         }
     }
 

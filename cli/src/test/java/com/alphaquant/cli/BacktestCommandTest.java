@@ -3,10 +3,7 @@ package com.alphaquant.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -14,41 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BacktestCommandTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final Console console = new Console();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return console.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return console.err();
     }
 
     private static Map<String, Double> metrics(Path folder) throws IOException {
@@ -176,7 +156,7 @@ class BacktestCommandTest {
                 "commission rate must be in [0, 0.1), got 0.5",
         };
         for (int i = 0; i < cases.length; i++) {
-            err.reset();
+            console.reset();
             String[] args = new String[cases[i].length + 3];
             args[0] = "backtest";
             System.arraycopy(cases[i], 0, args, 1, cases[i].length);
@@ -194,7 +174,7 @@ class BacktestCommandTest {
         assertThat(out()).contains("--strategy", "--weights", "--start-date", "--stocks", "--universe", "--initial-capital",
                 "--commission", "--stamp-duty", "--transfer-fee", "--min-commission", "--slippage", "--fill", "--benchmark",
                 "--bars", "--index", "--stock-basic", "--trade-cal", "--out");
-        out.reset();
+        console.reset();
         assertThat(AlphaQuant.run("--help")).isZero();
         assertThat(out()).contains("backtest");
     }
