@@ -1,8 +1,10 @@
 package com.alphaquant.strategy.signal;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parameters of the {@code multi_factor} signal (SPEC section 4): which factors make each
@@ -14,12 +16,17 @@ public record MultiFactorParams(Map<String, List<String>> groups, Map<String, Do
 
     public static final String MODEL = "model";
 
+    /** Equal to the {@code multi_factor} preset (presets/multi_factor.yml; a test keeps them equal). */
     public static final MultiFactorParams DEFAULT = new MultiFactorParams(defaultGroups(),
-            ordered("trend", 0.3, "momentum", 0.2, "volatility", 0.2, "mean_reversion", 0.1, MODEL, 0.2), 0.6, 0.4);
+            pairs("trend", 0.3, "momentum", 0.2, "volatility", 0.2, "mean_reversion", 0.1, MODEL, 0.2), 0.6, 0.4);
 
     public MultiFactorParams {
-        groups = Map.copyOf(groups);
-        weights = Map.copyOf(weights);
+        // Insertion order kept (Map.copyOf's order changes from JVM to JVM): the sub-scores are
+        // summed in this order, so a score is the same double on every run and machine.
+        Map<String, List<String>> copied = new LinkedHashMap<>();
+        groups.forEach((name, factors) -> copied.put(name, List.copyOf(factors)));
+        groups = ordered(copied);
+        weights = ordered(weights);
         for (Map.Entry<String, Double> w : weights.entrySet()) {
             if (!w.getKey().equals(MODEL) && !groups.containsKey(w.getKey())) {
                 throw new IllegalArgumentException("Weight for unknown sub-score '" + w.getKey() + "' (groups: "
@@ -35,6 +42,12 @@ public record MultiFactorParams(Map<String, List<String>> groups, Map<String, Do
         }
     }
 
+    private static <V> Map<String, V> ordered(Map<String, V> map) {
+        Map<String, V> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "sub-score name"), Objects.requireNonNull(v, k)));
+        return Collections.unmodifiableMap(copy);
+    }
+
     private static Map<String, List<String>> defaultGroups() {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         groups.put("trend", List.of("DEV20", "MACD_HIST", "RS20"));
@@ -44,7 +57,7 @@ public record MultiFactorParams(Map<String, List<String>> groups, Map<String, Do
         return groups;
     }
 
-    private static Map<String, Double> ordered(Object... pairs) {
+    private static Map<String, Double> pairs(Object... pairs) {
         Map<String, Double> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             map.put((String) pairs[i], (Double) pairs[i + 1]);
