@@ -3,12 +3,10 @@ package com.alphaquant.strategy.live;
 import com.alphaquant.events.StrategySignal;
 import com.alphaquant.strategy.StrategyProperties;
 import com.alphaquant.strategy.factors.FactorClient;
-import com.alphaquant.strategy.risk.Holding;
-import com.alphaquant.strategy.risk.RiskDecision;
-import com.alphaquant.strategy.risk.RiskManager;
+import com.alphaquant.strategy.portfolio.Book;
+import com.alphaquant.strategy.portfolio.DayDecision;
+import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
 import com.alphaquant.strategy.signal.CrossSection;
-import com.alphaquant.strategy.signal.MultiFactorScorer;
-import com.alphaquant.strategy.signal.Signal;
 import com.alphaquant.strategy.store.SignalStore;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,12 +46,21 @@ public class SignalEngine {
 
     /** Fetches the day's factors and computes the signals of {@code strategy}. */
     public List<StrategySignal> evaluate(StrategyDefinition strategy, LocalDate asOf) {
+        return evaluateDay(strategy, asOf).signals();
+    }
+
+    /**
+     * The day's signals and the book they leave: factors from factor-service, predictions and the
+     * previous book from the store. Closes are not available to the live path yet (factor-service
+     * serves factors only), so the stops and volatility targeting stay inactive live.
+     */
+    public Evaluation evaluateDay(StrategyDefinition strategy, LocalDate asOf) {
         CrossSection day = factors.crossSection(asOf, strategy.factorNames());
         SignalStore.Predictions predictions = store.predictions(asOf);
         day = withPredictions(day, predictions.byCode());
-        Map<String, Double> previous = store.previousWeights(strategy.name(), strategy.version(), asOf);
+        Book previous = store.previousBook(strategy.name(), strategy.version(), asOf, strategy.risk().volWindow());
         List<String> traded = properties.tradesAll() ? day.tsCodes() : properties.universe();
-        return compute(strategy, asOf, day, traded, previous, predictions.modelVersion(), Instant.now());
+        return compute(strategy, asOf, day, traded, previous, Map.of(), predictions.modelVersion(), Instant.now());
     }
 
     static CrossSection withPredictions(CrossSection day, Map<String, Double> byCode) {
@@ -69,33 +76,40 @@ public class SignalEngine {
     }
 
     /**
-     * Pure: signals → target weights (BUY: an equal share of max_exposure among the BUYs, capped
-     * by max_position; HOLD: keep the current weight; SELL: 0) → risk manager. Holdings are the
-     * previous day's stored target weights; without prices their entry/high/last are NaN, so the
-     * stop loss and trailing stop cannot fire (NaN comparisons are false) and realised vol is
-     * NaN (no volatility scaling). Stocks held but without a signal today keep their weight.
+     * Pure, the live path with the stored book: {@link MultiFactorPortfolio#decide} (the code the
+     * backtest's {@code multi_factor} strategy runs) and its signals as {@code strategy.signals}
+     * events. Every signal carries its target weight after risk control and the reason codes.
+     *
+     * @param previous the book of the latest decision before {@code asOf} ({@link Book#EMPTY} for none)
+     * @param closes   the day's closes per ts_code, adjusted basis; empty when unknown (then the
+     *                 stops and volatility targeting stay inactive)
+     */
+    public static Evaluation compute(StrategyDefinition strategy, LocalDate asOf, CrossSection day, List<String> traded,
+                                     Book previous, Map<String, Double> closes, String modelVersion, Instant now) {
+        DayDecision decision = strategy.portfolio().decide(day, traded, previous, closes);
+        List<StrategySignal> signals = decision.signals().stream().map(s -> new StrategySignal(
+                StrategySignal.idFor(strategy.name(), asOf, s.tsCode(), strategy.version()), StrategySignal.VERSION, now,
+                strategy.name(), strategy.version(), modelVersion, asOf, s.tsCode(),
+                StrategySignal.Action.valueOf(s.action().name()), s.score(), s.subScores(),
+                decision.target(s.tsCode()), decision.notesFor(s.tsCode()))).toList();
+        return new Evaluation(signals, decision);
+    }
+
+    /**
+     * Pure, from previous target weights alone (no prices: entry, high and last are NaN, so the
+     * stop loss and trailing stop cannot fire, and realised volatility is unknown).
      */
     public static List<StrategySignal> compute(StrategyDefinition strategy, LocalDate asOf, CrossSection day,
                                                List<String> traded, Map<String, Double> previous,
                                                String modelVersion, Instant now) {
-        List<Signal> signals = new MultiFactorScorer(strategy.signal()).score(day, traded);
-        long buys = signals.stream().filter(s -> s.action() == Signal.Action.BUY).count();
-        double buyWeight = buys == 0 ? 0 : Math.min(strategy.risk().maxExposure() / buys, strategy.risk().maxPosition());
-        Map<String, Double> targets = new LinkedHashMap<>(previous);
-        for (Signal s : signals) {
-            targets.put(s.tsCode(), switch (s.action()) {
-                case BUY -> buyWeight;
-                case HOLD -> previous.getOrDefault(s.tsCode(), 0.0);
-                case SELL -> 0.0;
-            });
+        return compute(strategy, asOf, day, traded, Book.ofWeights(previous), Map.of(), modelVersion, now).signals();
+    }
+
+    /** One day's published signals and the decision behind them (whose {@code next()} book is stored). */
+    public record Evaluation(List<StrategySignal> signals, DayDecision decision) {
+
+        public Book book() {
+            return decision.next();
         }
-        Map<String, Holding> holdings = new LinkedHashMap<>();
-        previous.forEach((code, w) -> holdings.put(code, new Holding(code, w, Double.NaN, Double.NaN, Double.NaN)));
-        RiskDecision decision = new RiskManager(strategy.risk()).apply(targets, holdings, Double.NaN);
-        return signals.stream().map(s -> new StrategySignal(
-                StrategySignal.idFor(strategy.name(), asOf, s.tsCode(), strategy.version()), StrategySignal.VERSION, now,
-                strategy.name(), strategy.version(), modelVersion, asOf, s.tsCode(),
-                StrategySignal.Action.valueOf(s.action().name()), s.score(), s.subScores(),
-                decision.targets().getOrDefault(s.tsCode(), 0.0), decision.notesFor(s.tsCode()))).toList();
     }
 }

@@ -44,8 +44,10 @@ public class SignalListener {
     public void onFactors(String payload) {
         FactorsComputed event = serde.deserialize(Topics.FACTORS_COMPUTED, bytes(payload), FactorsComputed.class);
         for (StrategyDefinition strategy : engine.strategies().values()) {
-            List<StrategySignal> signals = engine.evaluate(strategy, event.tradeDate());
+            SignalEngine.Evaluation evaluation = engine.evaluateDay(strategy, event.tradeDate());
+            List<StrategySignal> signals = evaluation.signals();
             int published = tx.execute(s -> {
+                store.saveBook(strategy.name(), strategy.version(), event.tradeDate(), evaluation.book());
                 int n = 0;
                 for (StrategySignal signal : signals) {
                     if (store.insertIfAbsent(signal)) {

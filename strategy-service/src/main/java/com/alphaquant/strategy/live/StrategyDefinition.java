@@ -1,5 +1,6 @@
 package com.alphaquant.strategy.live;
 
+import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
 import com.alphaquant.strategy.risk.RiskParams;
 import com.alphaquant.strategy.signal.MultiFactorParams;
 import java.util.TreeSet;
@@ -15,6 +16,11 @@ public record StrategyDefinition(String name, String version, MultiFactorParams 
             case "multi_factor" -> new StrategyDefinition(name, "multi_factor-1", MultiFactorParams.DEFAULT, RiskParams.DEFAULT);
             default -> throw new IllegalArgumentException("Unknown strategy preset '" + name + "' (known: multi_factor)");
         };
+    }
+
+    /** The shared signals → weights → risk logic with this strategy's parameters. */
+    public MultiFactorPortfolio portfolio() {
+        return new MultiFactorPortfolio(signal, risk);
     }
 
     /** The factor names the signal needs (a leading '-' only says lower ranks higher). */

@@ -4,9 +4,12 @@ import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.ModelPredictions;
 import com.alphaquant.events.StrategySignal;
 import com.alphaquant.events.Topics;
+import com.alphaquant.strategy.portfolio.Book;
+import com.alphaquant.strategy.risk.Holding;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,55 @@ public class SignalStore {
                 },
                 strategy, version, strategy, version, Date.valueOf(asOf));
         return weights;
+    }
+
+    /**
+     * Stores the book a decision of {@code asOf} left (unless that day's book is stored already: a
+     * redelivered event changes nothing).
+     */
+    public void saveBook(String strategy, String version, LocalDate asOf, Book book) {
+        List<Double> returns = book.returns();
+        double dayReturn = returns.isEmpty() ? Double.NaN : returns.get(returns.size() - 1);
+        int inserted = jdbc.update("""
+                insert into strategy_book_day (strategy, strategy_version, as_of, day_return) values (?,?,?,?)
+                on conflict do nothing""", strategy, version, Date.valueOf(asOf), dayReturn);
+        if (inserted == 0) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into strategy_book_holding (strategy, strategy_version, as_of, ts_code, weight, entry_price,
+                                                   highest_close, last_close)
+                values (?,?,?,?,?,?,?,?)""",
+                book.holdings().values().stream().map(h -> new Object[] {strategy, version, Date.valueOf(asOf), h.tsCode(),
+                        h.weight(), h.entryPrice(), h.highestClose(), h.lastClose()}).toList());
+    }
+
+    /**
+     * The book of the latest stored day before {@code asOf}, with the returns of its last
+     * {@code window} days; without a stored book, one of the latest stored signals' target weights
+     * (signals stored before books were).
+     */
+    public Book previousBook(String strategy, String version, LocalDate asOf, int window) {
+        List<Object[]> days = jdbc.query("""
+                select as_of, day_return from strategy_book_day
+                where strategy = ? and strategy_version = ? and as_of < ? order by as_of desc limit ?""",
+                (rs, i) -> new Object[] {rs.getDate(1), rs.getDouble(2)}, strategy, version, Date.valueOf(asOf), window);
+        if (days.isEmpty()) {
+            return Book.ofWeights(previousWeights(strategy, version, asOf));
+        }
+        List<Double> returns = new ArrayList<>();
+        for (int i = days.size() - 1; i >= 0; i--) {
+            returns.add((Double) days.get(i)[1]);
+        }
+        Map<String, Holding> holdings = new HashMap<>();
+        jdbc.query("""
+                select ts_code, weight, entry_price, highest_close, last_close from strategy_book_holding
+                where strategy = ? and strategy_version = ? and as_of = ?""",
+                rs -> {
+                    holdings.put(rs.getString(1), new Holding(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                            rs.getDouble(4), rs.getDouble(5)));
+                }, strategy, version, days.get(0)[0]);
+        return new Book(holdings, returns);
     }
 
     /** Replaces the predictions of the event's as-of date with the event's (the latest wins). */
