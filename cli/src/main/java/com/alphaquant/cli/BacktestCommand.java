@@ -46,8 +46,14 @@ final class BacktestCommand implements Callable<Integer> {
     static final List<String> STRATEGIES = BacktestSpec.STRATEGIES;
 
     @Option(names = "--strategy", required = true, paramLabel = "NAME",
-            description = "target_weights (needs --weights) or buy_and_hold")
+            description = "target_weights (needs --weights), buy_and_hold, or multi_factor (SPEC section 4: factor scores, "
+                    + "risk control; ranks among every stock of --bars, trades --stocks)")
     String strategy;
+
+    @Option(names = "--strategy-parameter", paramLabel = "NAME=VALUE",
+            description = "a multi_factor parameter, repeatable, e.g. buy_above=0.7 max_position=0.1 use_prices=0; "
+                    + "default: the multi_factor preset (libs/strategy presets/multi_factor.yml)")
+    Map<String, Double> strategyParameters;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "CSV trade_date,ts_code,weight for target_weights")
     Path weights;
@@ -129,7 +135,7 @@ final class BacktestCommand implements Callable<Integer> {
                 .startDate(startDate).endDate(endDate).stocks(stocks).universe(universe)
                 .initialCapital(initialCapital).commission(commission).minCommission(minCommission)
                 .stampDuty(stampDuty).transferFee(transferFee).slippage(slippage).impact(impact).slippageCap(slippageCap)
-                .fill(fill).carryOver(carryOver).riskFree(riskFree).benchmark(benchmark)
+                .fill(fill).carryOver(carryOver).riskFree(riskFree).benchmark(benchmark).strategyParameters(strategyParameters)
                 .build(BacktestSpec.Dialect.CLI);
         LocalDate start = spec.start();
         LocalDate end = spec.end();
@@ -175,7 +181,7 @@ final class BacktestCommand implements Callable<Integer> {
             return b == null ? null : b.listDate();
         }, (code, day) -> false, indexBars, benchmarkCode);
 
-        Strategy runnable = spec.newStrategy(() -> plan);
+        Strategy runnable = spec.newStrategy(() -> plan, panel);
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, showProgress ? new ProgressBar(err, "days")::update : ProgressListener.NONE);
 
         Map<String, String> runInfo = new LinkedHashMap<>();

@@ -144,7 +144,7 @@ class BacktestCommandTest {
                 {"--strategy", "buy_and_hold", "--start-date", "2022-01-04", "--end-date", "2022-06-30", "--universe", "all", "--commission", "0.5"},
         };
         String[] messages = {
-                "Unknown strategy 'momentum': expected one of target_weights, buy_and_hold",
+                "Unknown strategy 'momentum': expected one of target_weights, buy_and_hold, multi_factor",
                 "Strategy target_weights needs --weights FILE (CSV trade_date,ts_code,weight)",
                 "Strategy buy_and_hold needs --stocks A,B,... or --universe all",
                 "Give either --stocks or --universe all, not both",
@@ -166,6 +166,27 @@ class BacktestCommandTest {
             assertThat(err().strip()).isEqualTo("alphaquant: " + messages[i]);
         }
         assertThat(dir.resolve("x0")).doesNotExist();
+    }
+
+    @Test
+    void multiFactorOnTheBundledSampleRanksEveryStockAndTradesTheNamedOnes() throws IOException {
+        Path o = dir.resolve("mf");
+        int code = AlphaQuant.run("backtest", "--strategy", "multi_factor", "--start-date", "2021-06-01", "--end-date", "2022-12-20",
+                "--stocks", "600000.SH,600519.SH,000001.SZ,300750.SZ,688981.SH", "--strategy-parameter", "max_position=0.25",
+                "--out", o.toString());
+        assertThat(code).as(err()).isZero();
+        assertThat(out()).contains("Backtest multi_factor, 2021-06-01 to 2022-12-20");
+        List<String> trades = Files.readAllLines(o.resolve("trades.csv"));
+        assertThat(trades.size()).as("it trades").isGreaterThan(5);
+        assertThat(trades.subList(1, trades.size())).allSatisfy(t -> assertThat(t.split(",")[1])
+                .isIn("600000.SH", "600519.SH", "000001.SZ", "300750.SZ", "688981.SH"));
+        assertThat(trades.stream().anyMatch(t -> t.contains(",sell,"))).as("and sells").isTrue();
+        assertThat(Files.readString(o.resolve("metrics.json"))).contains("\"strategy\": \"multi_factor\"");
+
+        console.reset();
+        assertThat(AlphaQuant.run("backtest", "--strategy", "multi_factor", "--start-date", "2022-01-04", "--end-date", "2022-12-20",
+                "--strategy-parameter", "buy_abve=0.7", "--out", dir.resolve("bad").toString())).isEqualTo(2);
+        assertThat(err()).contains("has no parameter 'buy_abve'").doesNotContain("\tat ");
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param factorServiceUrl where factors come from (factor-service's {@code GET /api/factors})
- * @param strategies       the strategies run on every {@code factors.computed} (presets: multi_factor)
+ * @param strategies       the strategies run on every {@code factors.computed} (presets of libs/strategy: multi_factor, multi_factor_conservative, multi_factor_aggressive)
  * @param universe         the traded ts_codes, or {@code all} for every stock with factors that day
  */
 @Validated

@@ -65,7 +65,7 @@ public final class MarketData {
         List<String> empty = new ArrayList<>();
         int done = 0;
         for (TsCode code : codes) {
-            List<Bar> rows = source.bars(code, start, end);
+            List<Bar> rows = source.bars(code, spec.dataStart(), end);
             if (rows.isEmpty()) {
                 empty.add(code.toString());
             }
@@ -91,7 +91,7 @@ public final class MarketData {
                         + " in " + source.describe() + " (benchmark \"none\" runs without one)");
             }
         }
-        TradingCalendar calendar = source.calendar(start.minusDays(CALENDAR_LEAD_DAYS), end);
+        TradingCalendar calendar = source.calendar(spec.dataStart().minusDays(CALENDAR_LEAD_DAYS), end);
         BarPanel panel = BarPanel.of(calendar, bars, listDates::get, (c, d) -> false, indexBars, benchmark);
         return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe());
     }

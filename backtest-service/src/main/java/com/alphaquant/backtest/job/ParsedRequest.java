@@ -1,5 +1,6 @@
 package com.alphaquant.backtest.job;
 
+import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
@@ -16,8 +17,8 @@ public record ParsedRequest(BacktestRequest normalized, BacktestSpec spec, List<
         return weightRows == null ? null : TargetWeightsStrategy.of(weightRows);
     }
 
-    /** A fresh strategy instance for one run. */
-    public Strategy newStrategy() {
-        return spec.newStrategy(this::weights);
+    /** A fresh strategy instance for one run over {@code panel} (multi_factor computes its factors over it). */
+    public Strategy newStrategy(BarPanel panel) {
+        return spec.newStrategy(this::weights, panel);
     }
 }

@@ -139,6 +139,22 @@ class BacktestApiIT extends ServiceIT {
     }
 
     @Test
+    void multiFactorRunsOverTheBundledSampleWithItsPresetsParameters() throws Exception {
+        UUID id = submit("/api/backtests", """
+                {"strategy":"multi_factor","startDate":"2022-06-01","endDate":"2022-12-20",
+                 "strategyParameters":{"max_position":0.05}}""");
+        JsonNode job = awaitEnd("/api/backtests/" + id, Duration.ofSeconds(120));
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode parameters = job.get("parameters").get("strategyParameters");
+        assertThat(parameters.get("max_position").asDouble()).isEqualTo(0.05);
+        assertThat(parameters.get("stop_loss").asDouble()).isEqualTo(0.05); // the multi_factor preset's default
+        assertThat(job.get("run").get("firstDay").asString()).isEqualTo("2022-06-01");
+        assertThat(job.get("run").get("universeSize").asInt()).isGreaterThan(100); // every stock is the reference universe
+        assertThat(job.get("counts").get("fills").asInt()).isGreaterThan(100);
+    }
+
+    @Test
     void targetWeightsWithVwapFillsCarryOverAndExplicitFees() throws Exception {
         String[][] plan = {{"2022-01-04", "600000.SH", "0.3"}, {"2022-01-04", "000001.SZ", "0.3"}, {"2022-01-04", "300750.SZ", "0.3"},
                 {"2022-03-01", "688981.SH", "0.45"}, {"2022-03-01", "600519.SH", "0.45"}, {"2022-06-01", "000001.SZ", "0.9"}};

@@ -1,6 +1,8 @@
 package com.alphaquant.strategy.live;
 
 import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
+import com.alphaquant.strategy.preset.StrategyPreset;
+import com.alphaquant.strategy.preset.StrategyPresets;
 import com.alphaquant.strategy.risk.RiskParams;
 import com.alphaquant.strategy.signal.MultiFactorParams;
 import java.util.TreeSet;
@@ -10,12 +12,10 @@ import java.util.Set;
 /** A configured strategy: its name, version (part of every signal's key) and parameters. */
 public record StrategyDefinition(String name, String version, MultiFactorParams signal, RiskParams risk) {
 
-    /** The named presets. */
+    /** A named preset of libs/strategy ({@code presets/<name>.yml}, e.g. multi_factor); an unknown name fails listing the known. */
     public static StrategyDefinition preset(String name) {
-        return switch (name) {
-            case "multi_factor" -> new StrategyDefinition(name, "multi_factor-1", MultiFactorParams.DEFAULT, RiskParams.DEFAULT);
-            default -> throw new IllegalArgumentException("Unknown strategy preset '" + name + "' (known: multi_factor)");
-        };
+        StrategyPreset p = StrategyPresets.load(name);
+        return new StrategyDefinition(p.name(), p.version(), p.signal(), p.risk());
     }
 
     /** The shared signals → weights → risk logic with this strategy's parameters. */

@@ -192,6 +192,32 @@ public final class BarPanel {
         return benchmarkCode;
     }
 
+    /**
+     * The bars of {@code stock} as they are in the panel, oldest first: for a strategy that
+     * precomputes point-in-time indicators over the whole panel (it then reads row {@code i} only
+     * on day {@code i}). A fresh list, built on each call.
+     */
+    public List<Bar> stockBars(int stock) {
+        if (stock < 0 || stock >= codes.length) {
+            throw new IndexOutOfBoundsException("No stock #" + stock + " in a panel of " + codes.length);
+        }
+        return bars(stock, codes[stock]);
+    }
+
+    /** The benchmark index's bars as in the panel, oldest first; empty when the panel has none. */
+    public List<Bar> benchmarkBars() {
+        return benchmarkCode == null ? List.of() : bars(codes.length, benchmarkCode);
+    }
+
+    private List<Bar> bars(int s, TsCode code) {
+        List<Bar> bars = new ArrayList<>(day[s].length);
+        for (int i = 0; i < day[s].length; i++) {
+            bars.add(new Bar(code, days[day[s][i]], open[s][i], high[s][i], low[s][i], close[s][i], preClose[s][i],
+                    vol[s][i], amount[s][i], adj[s][i]));
+        }
+        return bars;
+    }
+
     /** The series number of the benchmark, or -1. */
     int benchmarkSeries() {
         return benchmarkCode == null ? -1 : codes.length;

@@ -1,9 +1,11 @@
 package com.alphaquant.backtest.spec;
 
 import com.alphaquant.backtest.engine.BacktestConfig;
+import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.engine.FillPrice;
 import com.alphaquant.backtest.engine.SlippageModel;
 import com.alphaquant.backtest.strategy.BuyAndHoldStrategy;
+import com.alphaquant.backtest.strategy.MultiFactorStrategy;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
@@ -32,7 +34,15 @@ import java.util.stream.Collectors;
 public final class BacktestSpec {
 
     /** Strategies a run can name. */
-    public static final List<String> STRATEGIES = List.of(TargetWeightsStrategy.NAME, BuyAndHoldStrategy.NAME);
+    public static final List<String> STRATEGIES = List.of(TargetWeightsStrategy.NAME, BuyAndHoldStrategy.NAME,
+            MultiFactorStrategy.NAME);
+
+    /**
+     * Calendar days of bars a {@code multi_factor} run needs before its start date, so that the
+     * factors are out of warm-up on the first day (MOM60 needs 61 bars: about 90 calendar days,
+     * with room for the Spring Festival and suspensions).
+     */
+    public static final int MULTI_FACTOR_WARM_UP_DAYS = 150;
 
     /** Defaults, as text so that picocli can show them. */
     public static final class Defaults {
@@ -141,14 +151,30 @@ public final class BacktestSpec {
         return new Builder();
     }
 
-    /** The parameters a strategy exposes (for grids and presets), with their defaults; none for the shipped two. */
+    /**
+     * The parameters a strategy exposes (for grids and presets), with their defaults: those of
+     * {@link MultiFactorParameters} for multi_factor; none for buy_and_hold and target_weights.
+     */
     public static Map<String, Double> strategyParameterDefaults(String strategy) {
-        return Map.of();
+        return MultiFactorStrategy.NAME.equals(strategy) ? MultiFactorParameters.defaults() : Map.of();
     }
 
     /** The strategy's name, lower case, one of {@link #STRATEGIES}. */
     public String strategy() {
         return strategy;
+    }
+
+    /** Whether the strategy needs the whole panel to be built ({@link #newStrategy(Supplier, BarPanel)}). */
+    public boolean needsPanel() {
+        return strategy.equals(MultiFactorStrategy.NAME);
+    }
+
+    /**
+     * The first day whose bars the run needs: the start date, or for multi_factor
+     * {@link #MULTI_FACTOR_WARM_UP_DAYS} calendar days earlier (factor warm-up).
+     */
+    public LocalDate dataStart() {
+        return needsPanel() ? config.start().minusDays(MULTI_FACTOR_WARM_UP_DAYS) : config.start();
     }
 
     public boolean needsWeights() {
@@ -187,9 +213,13 @@ public final class BacktestSpec {
 
     /**
      * The stocks the run needs bars of: those named, else the weights' stocks, else null meaning
-     * every stock the data has.
+     * every stock the data has; always null for multi_factor, whose percentile ranks take every
+     * stock with data that day as the reference universe (the named stocks are the traded ones).
      */
     public Set<TsCode> requiredStocks(TargetWeightsStrategy weights) {
+        if (needsPanel()) {
+            return null; // multi_factor ranks within every stock with data (SPEC section 4), trading only those named
+        }
         if (stocks != null) {
             return new LinkedHashSet<>(stocks);
         }
@@ -199,12 +229,36 @@ public final class BacktestSpec {
         return null;
     }
 
-    /** A fresh strategy for one run (strategies keep per-run state); {@code weights} for target_weights. */
+    /**
+     * A fresh strategy for one run (strategies keep per-run state); {@code weights} for target_weights.
+     * multi_factor needs the panel: use {@link #newStrategy(Supplier, BarPanel)}.
+     */
     public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights) {
+        if (needsPanel()) {
+            throw new IllegalStateException("Strategy " + strategy + " is built over the bar panel: call newStrategy(weights, panel)");
+        }
         if (needsWeights()) {
             return weights.get();
         }
         return new BuyAndHoldStrategy(stocks == null ? List.of() : stocks);
+    }
+
+    /**
+     * A fresh strategy for one run over {@code panel} (the panel the engine runs on), for every
+     * strategy: multi_factor computes its factors over the panel's bars here (seconds for
+     * hundreds of stocks × years), trading the named stocks or all; the others ignore the panel.
+     */
+    public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights, BarPanel panel) {
+        return newStrategy(weights, panel, null);
+    }
+
+    /** As {@link #newStrategy(Supplier, BarPanel)}, telling {@code listener} each multi_factor decision (may be null). */
+    public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener) {
+        if (!needsPanel()) {
+            return newStrategy(weights);
+        }
+        return MultiFactorStrategy.of(panel, MultiFactorParameters.portfolio(strategyParameters), stocks == null ? List.of() : stocks,
+                MultiFactorParameters.usePrices(strategyParameters), listener);
     }
 
     /** How the universe was given, for the run's record: the codes, "all" or "weights". */
@@ -406,6 +460,10 @@ public final class BacktestSpec {
                     throw new InvalidParameter(Param.STRATEGY_PARAMETERS, "Strategy parameter '" + e.getKey() + "' must be a finite number");
                 }
                 parameters.put(e.getKey(), e.getValue());
+            }
+            if (name.equals(MultiFactorStrategy.NAME)) {
+                attempt(Param.STRATEGY_PARAMETERS, () -> MultiFactorParameters.portfolio(parameters));
+                attempt(Param.STRATEGY_PARAMETERS, () -> MultiFactorParameters.usePrices(parameters));
             }
             LocalDate start = parseDate(d, Param.START_DATE, startDate);
             LocalDate end = parseDate(d, Param.END_DATE, endDate);

@@ -11,9 +11,10 @@ import java.util.TreeSet;
 /**
  * Applies the risk limits to the strategy's target weights, after signals and before orders,
  * in this order: stops force exits; each position is capped; the gross is scaled to the
- * volatility target and to the exposure cap; last, each day's change per stock is limited to
+ * volatility target and to the exposure cap; each day's change per stock is limited to
  * max_single_trade (so the stops' exits are also spread out, as a single day's trade limit
- * demands). Every cut carries a reason code. Caps hold after the engine rounds orders down to
+ * demands); last, where reductions held back by that limit leave the gross above its cap, the
+ * day's increases shrink pro rata until it holds. Every cut carries a reason code. Caps hold after the engine rounds orders down to
  * lots, since rounding down only shrinks buys.
  */
 public final class RiskManager {
@@ -61,6 +62,8 @@ public final class RiskManager {
             scale = params.maxExposure() / gross;
             why = RiskDecision.MAX_EXPOSURE;
         }
+        double grossCap = why == null ? params.maxExposure() : gross * scale;
+        String capReason = why == null ? RiskDecision.MAX_EXPOSURE : why;
         if (why != null) {
             for (String code : new ArrayList<>(out.keySet())) {
                 double w = out.get(code);
@@ -71,15 +74,37 @@ public final class RiskManager {
         }
         Set<String> codes = new TreeSet<>(out.keySet());
         for (String code : codes) {
-            double current = holdings.containsKey(code) ? holdings.get(code).weight() : 0;
-            double target = out.get(code);
-            double change = target - current;
+            double change = out.get(code) - current(holdings, code);
             if (Math.abs(change) > params.maxSingleTrade() + 1e-12) {
-                cut(out, notes, code, current + Math.signum(change) * params.maxSingleTrade(), RiskDecision.MAX_SINGLE_TRADE);
+                cut(out, notes, code, current(holdings, code) + Math.signum(change) * params.maxSingleTrade(),
+                        RiskDecision.MAX_SINGLE_TRADE);
+            }
+        }
+        // A reduction held back by max_single_trade can leave the gross above its cap (max_exposure,
+        // or the volatility target's): the day's increases give way, pro rata, so the cap holds
+        // whenever the current book is within it (with no increase the gross cannot rise).
+        double finalGross = 0;
+        double increases = 0;
+        for (String code : codes) {
+            finalGross += out.get(code);
+            increases += Math.max(0, out.get(code) - current(holdings, code));
+        }
+        if (finalGross > grossCap + 1e-12 && increases > 0) {
+            double keep = Math.max(0, 1 - (finalGross - grossCap) / increases);
+            for (String code : codes) {
+                double increase = out.get(code) - current(holdings, code);
+                if (increase > 0) {
+                    cut(out, notes, code, current(holdings, code) + increase * keep, capReason);
+                }
             }
         }
         out.values().removeIf(w -> w <= 0);
         return new RiskDecision(Map.copyOf(out), Map.copyOf(notes));
+    }
+
+    private static double current(Map<String, Holding> holdings, String code) {
+        Holding h = holdings.get(code);
+        return h == null ? 0 : h.weight();
     }
 
     private static void cut(Map<String, Double> out, Map<String, List<String>> notes, String code, double weight, String reason) {

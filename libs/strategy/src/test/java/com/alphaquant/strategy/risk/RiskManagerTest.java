@@ -86,4 +86,57 @@ class RiskManagerTest {
         long star = LotRule.of(Board.STAR, LocalDate.of(2024, 1, 2)).roundBuy(weight * equity / price);
         assertThat(star * price / equity).isLessThanOrEqualTo(RiskParams.DEFAULT.maxPosition());
     }
+
+    @Test
+    void theExposureCapHoldsWhenOneDaysTradeHoldsBackAReduction() {
+        // Held: A at 0.10, now a SELL (target 0), which may fall only 0.03 today, and nine at 0.09,
+        // now BUYs at 0.10: targets add up to 0.90, but after one day's trade 0.07 + 0.90 = 0.97.
+        Map<String, Double> targets = new java.util.HashMap<>();
+        Map<String, Holding> held = new java.util.HashMap<>();
+        held.put("A.SH", new Holding("A.SH", 0.10, 10, 10, 10));
+        for (int i = 0; i < 9; i++) {
+            held.put("H" + i + ".SH", new Holding("H" + i + ".SH", 0.09, 10, 10, 10));
+            targets.put("H" + i + ".SH", 0.10);
+        }
+        RiskDecision d = risk.apply(targets, held, Double.NaN);
+        double gross = d.targets().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(gross).isCloseTo(0.95, within(1e-12));
+        assertThat(d.targets().get("A.SH")).isCloseTo(0.07, within(1e-12));
+        assertThat(d.notesFor("A.SH")).containsExactly(RiskDecision.MAX_SINGLE_TRADE);
+        // The increases gave way pro rata: 0.02 too much over 9 × 0.01 of increases.
+        assertThat(d.targets().get("H0.SH")).isCloseTo(0.09 + 0.01 * 7 / 9, within(1e-12));
+        assertThat(d.notesFor("H0.SH")).containsExactly(RiskDecision.MAX_EXPOSURE);
+    }
+
+    @Test
+    void everyCapHoldsAfterRoundingALargeBookToLots() {
+        double equity = 2_000_000;
+        Map<String, Double> targets = new java.util.HashMap<>();
+        Map<String, Holding> held = new java.util.HashMap<>();
+        double[] prices = {3.17, 8.88, 15.03, 47.5, 123.45, 1799.0};
+        for (int i = 0; i < 30; i++) {
+            String code = (i % 2 == 0 ? "60" : "68") + String.format("%04d", i) + ".SH";
+            double p = prices[i % prices.length];
+            if (i < 12) {
+                held.put(code, new Holding(code, 0.01, p, p, p)); // held, growing: every order is a buy
+            }
+            targets.put(code, 0.2);
+        }
+        RiskDecision d = risk.apply(targets, held, Double.NaN);
+        double gross = 0;
+        for (var t : d.targets().entrySet()) {
+            int i = Integer.parseInt(t.getKey().substring(2, 6));
+            double p = prices[i % prices.length];
+            Board board = t.getKey().startsWith("68") ? Board.STAR : Board.SSE_MAIN;
+            Holding h = held.get(t.getKey());
+            double heldShares = h == null ? 0 : Math.floor(h.weight() * equity / p / 100) * 100;
+            double target = t.getValue() * equity / p;
+            long bought = target > heldShares ? LotRule.of(board, LocalDate.of(2024, 1, 2)).roundBuy(target - heldShares) : 0;
+            double value = (heldShares + bought) * p;
+            assertThat(value / equity).as(t.getKey()).isLessThanOrEqualTo(RiskParams.DEFAULT.maxPosition() + 1e-12);
+            assertThat(bought * p / equity).as(t.getKey()).isLessThanOrEqualTo(RiskParams.DEFAULT.maxSingleTrade() + 1e-12);
+            gross += value;
+        }
+        assertThat(gross / equity).isLessThanOrEqualTo(RiskParams.DEFAULT.maxExposure() + 1e-12);
+    }
 }

@@ -1,0 +1,76 @@
+package com.alphaquant.backtest.spec;
+
+import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
+import com.alphaquant.strategy.preset.StrategyPreset;
+import com.alphaquant.strategy.preset.StrategyPresets;
+import com.alphaquant.strategy.risk.RiskParams;
+import com.alphaquant.strategy.signal.MultiFactorParams;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The numeric strategy parameters of {@code multi_factor} in a backtest (for {@code
+ * strategyParameters} and optimisation grids), their defaults those of the {@code multi_factor}
+ * preset (libs/strategy {@code presets/multi_factor.yml}): {@code buy_above}, {@code sell_below},
+ * {@code weight_<sub-score>} for each sub-score and the model, every risk limit ({@code
+ * max_position}, {@code max_single_trade}, {@code max_exposure}, {@code stop_loss}, {@code
+ * trailing_stop}, {@code target_vol}, {@code vol_window}), and {@code use_prices} (1: the book
+ * carries closes, so the stops and volatility targeting act; 0: weights only, as
+ * strategy-service's live path has today). The factor groups are the preset's.
+ */
+public final class MultiFactorParameters {
+
+    public static final String USE_PRICES = "use_prices";
+
+    private MultiFactorParameters() {
+    }
+
+    /** Every parameter with its default. */
+    public static Map<String, Double> defaults() {
+        StrategyPreset p = StrategyPresets.load(StrategyPresets.DEFAULT);
+        Map<String, Double> d = new LinkedHashMap<>();
+        d.put("buy_above", p.signal().buyAbove());
+        d.put("sell_below", p.signal().sellBelow());
+        p.signal().weights().forEach((sub, w) -> d.put("weight_" + sub, w));
+        RiskParams r = p.risk();
+        d.put("max_position", r.maxPosition());
+        d.put("max_single_trade", r.maxSingleTrade());
+        d.put("max_exposure", r.maxExposure());
+        d.put("stop_loss", r.stopLoss());
+        d.put("trailing_stop", r.trailingStop());
+        d.put("target_vol", r.targetVol());
+        d.put("vol_window", (double) r.volWindow());
+        d.put(USE_PRICES, 1.0);
+        return d;
+    }
+
+    /**
+     * The shared portfolio logic with these parameters (absent ones take their defaults).
+     *
+     * @throws IllegalArgumentException naming the parameter when a value is out of range
+     */
+    public static MultiFactorPortfolio portfolio(Map<String, Double> given) {
+        Map<String, Double> v = new LinkedHashMap<>(defaults());
+        v.putAll(given);
+        MultiFactorParams base = StrategyPresets.load(StrategyPresets.DEFAULT).signal();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        base.weights().keySet().forEach(sub -> weights.put(sub, v.get("weight_" + sub)));
+        MultiFactorParams signal = new MultiFactorParams(base.groups(), weights, v.get("buy_above"), v.get("sell_below"));
+        double window = v.get("vol_window");
+        if (window != Math.rint(window)) {
+            throw new IllegalArgumentException("vol_window must be a whole number of days, got " + window);
+        }
+        RiskParams risk = new RiskParams(v.get("max_position"), v.get("max_single_trade"), v.get("max_exposure"),
+                v.get("stop_loss"), v.get("trailing_stop"), v.get("target_vol"), (int) window);
+        return new MultiFactorPortfolio(signal, risk);
+    }
+
+    /** Whether the book carries closes ({@code use_prices} is 1 or 0). */
+    public static boolean usePrices(Map<String, Double> given) {
+        double u = given.getOrDefault(USE_PRICES, 1.0);
+        if (u != 0 && u != 1) {
+            throw new IllegalArgumentException(USE_PRICES + " must be 1 (closes in the book) or 0 (weights only), got " + u);
+        }
+        return u == 1;
+    }
+}

@@ -1,0 +1,190 @@
+package com.alphaquant.backtest.strategy;
+
+import com.alphaquant.backtest.engine.BarPanel;
+import com.alphaquant.factor.engine.DateInts;
+import com.alphaquant.factor.engine.FactorEngine;
+import com.alphaquant.factor.engine.FactorPanel;
+import com.alphaquant.factor.engine.FactorRegistry;
+import com.alphaquant.factor.engine.PanelInput;
+import com.alphaquant.factor.engine.PanelInputBuilder;
+import com.alphaquant.factor.engine.StockSeries;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.strategy.portfolio.Book;
+import com.alphaquant.strategy.portfolio.DayDecision;
+import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
+import com.alphaquant.strategy.signal.CrossSection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Strategy {@code multi_factor} (SPEC section 4) in the backtest: each day it builds the day's
+ * cross-section of factors over every stock with a bar that day (the reference universe, as
+ * factor-service serves it live), and hands it with the previous {@link Book} and the day's closes
+ * to {@link MultiFactorPortfolio#decide}, the code strategy-service runs live. The decision's
+ * target weights (after risk control) become the engine's targets, every day.
+ *
+ * <p>The decision starts from the strategy's own book (the weights it asked for the day before),
+ * not from the engine's fills: live, strategy-service knows no fills either, so both paths start
+ * each day from the same state and produce the same signals and weights.
+ *
+ * <p>Factors are computed once per run over the panel's bars with libs/factors. That is point in
+ * time: every factor at row t of a stock is a function of its bars up to t (windows end at t
+ * inclusive, EMA / Wilder recursions run forwards, RS20 uses the index's MOM20 on the same date;
+ * SPEC section 3), and the strategy reads row t only on day t. The one input that spans the data
+ * is the qfq basis (adj_factor relative to its latest value in the data), and every factor the
+ * strategy uses is a ratio or a rank, unchanged by that constant scale (to rounding): the test
+ * {@code MultiFactorStrategyTest} checks day-t values against a computation on bars cut at t and
+ * re-based on day t's factor.
+ *
+ * <p>Closes for the stops and volatility targeting are the raw close × adj_factor (raw when the
+ * factor is unknown): one basis across corporate actions, only ratios used. With {@code usePrices}
+ * false the book carries no prices, as strategy-service's live path does today (see
+ * docs/strategy-service.md): no stop or volatility scaling can fire.
+ */
+public final class MultiFactorStrategy implements Strategy {
+
+    public static final String NAME = "multi_factor";
+
+    /** Sees every day's inputs and decision (for reports and the parity test). */
+    @FunctionalInterface
+    public interface DecisionListener {
+        void onDecision(LocalDate day, CrossSection crossSection, List<String> traded, Book previous,
+                        Map<String, Double> closes, DayDecision decision);
+    }
+
+    private final MultiFactorPortfolio portfolio;
+    private final List<String> traded;       // null: every stock of the day's cross-section
+    private final boolean usePrices;
+    private final String[] factorNames;
+    private final FactorPanel factors;
+    private final int[] factorStock;         // panel stock -> factor panel stock
+    private final String[] codes;
+    private final DecisionListener listener;
+
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private Book book = Book.EMPTY;
+    private LocalDate lastCall;
+
+    private MultiFactorStrategy(MultiFactorPortfolio portfolio, List<String> traded, boolean usePrices, String[] factorNames,
+                                FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener) {
+        this.portfolio = portfolio;
+        this.traded = traded;
+        this.usePrices = usePrices;
+        this.factorNames = factorNames;
+        this.factors = factors;
+        this.factorStock = factorStock;
+        this.codes = codes;
+        this.listener = listener;
+        for (int s = 0; s < codes.length; s++) {
+            indexOf.put(codes[s], s);
+        }
+    }
+
+    /**
+     * Computes the factors of the panel's stocks (RS20 against the panel's benchmark when it is the
+     * CSI 300, else RS20 is missing and the trend sub-score averages its other factors).
+     *
+     * @param stocks    the traded stocks; empty: every stock with data that day
+     * @param usePrices false to run without prices, as the live path does today
+     * @param listener  told every decision, or null
+     */
+    public static MultiFactorStrategy of(BarPanel panel, MultiFactorPortfolio portfolio, List<TsCode> stocks, boolean usePrices,
+                                         DecisionListener listener) {
+        Set<String> names = new TreeSet<>();
+        portfolio.signalParams().groups().values()
+                .forEach(g -> g.forEach(f -> names.add(f.startsWith("-") ? f.substring(1) : f)));
+        PanelInputBuilder input = PanelInput.builder().calendar(panel.calendar());
+        List<Bar> bars = new ArrayList<>();
+        for (int s = 0; s < panel.stockCount(); s++) {
+            bars.addAll(panel.stockBars(s));
+        }
+        input.bars(bars);
+        if (PanelInput.BENCHMARK.equals(panel.benchmarkCode())) {
+            input.benchmarkBars(panel.benchmarkBars());
+        }
+        FactorPanel factors = new FactorEngine(FactorRegistry.select(List.copyOf(names)),
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))).compute(input.build());
+        int[] factorStock = new int[panel.stockCount()];
+        String[] codes = new String[panel.stockCount()];
+        for (int s = 0; s < panel.stockCount(); s++) {
+            factorStock[s] = factors.stockIndex(panel.code(s));
+            codes[s] = panel.code(s).toString();
+        }
+        for (TsCode c : stocks) {
+            if (panel.indexOf(c) < 0) {
+                throw new IllegalArgumentException("multi_factor names " + c + ", which is not in the backtest's universe");
+            }
+        }
+        List<String> traded = stocks.isEmpty() ? null : stocks.stream().map(TsCode::toString).toList();
+        return new MultiFactorStrategy(portfolio, traded, usePrices, names.toArray(String[]::new), factors, factorStock, codes,
+                listener);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean decide(MarketView view, TargetWeights target) {
+        LocalDate today = view.date();
+        if (lastCall == null || !today.isAfter(lastCall)) {
+            book = Book.EMPTY; // a new run
+        }
+        lastCall = today;
+        int todayInt = DateInts.of(today);
+        int n = view.stockCount();
+        List<String> dayCodes = new ArrayList<>(n);
+        int[] rows = new int[n];
+        int[] stocks = new int[n];
+        Map<String, Double> closes = usePrices ? new HashMap<>(n * 2) : Map.of();
+        for (int s = 0; s < n; s++) {
+            History h = view.history(s);
+            int last = h.size() - 1;
+            if (last < 0) {
+                continue;
+            }
+            if (usePrices) {
+                double adj = h.adjFactor(last);
+                closes.put(codes[s], h.close(last) * (Double.isNaN(adj) ? 1 : adj));
+            }
+            if (h.tradedToday()) {
+                StockSeries series = factors.stocks().get(factorStock[s]);
+                if (series.dates()[last] != todayInt) {
+                    throw new IllegalStateException("Factor rows of " + codes[s] + " are not aligned with its bars on " + today);
+                }
+                rows[dayCodes.size()] = last;
+                stocks[dayCodes.size()] = s;
+                dayCodes.add(codes[s]);
+            }
+        }
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (String name : factorNames) {
+            int f = factors.factorIndex(name);
+            double[] column = new double[dayCodes.size()];
+            for (int k = 0; k < column.length; k++) {
+                column[k] = factors.values(f, factorStock[stocks[k]])[rows[k]];
+            }
+            values.put(name, column);
+        }
+        CrossSection day = new CrossSection(dayCodes, values, null);
+        List<String> tradedToday = traded == null ? day.tsCodes() : traded;
+        Book previous = book;
+        DayDecision decision = portfolio.decide(day, tradedToday, previous, closes);
+        book = decision.next();
+        if (listener != null) {
+            listener.onDecision(today, day, tradedToday, previous, closes, decision);
+        }
+        for (Map.Entry<String, Double> t : decision.targets().entrySet()) {
+            target.set(indexOf.get(t.getKey()), t.getValue()); // the book only ever holds stocks of the panel
+        }
+        return true;
+    }
+}
