@@ -1,16 +1,35 @@
 package com.alphaquant.factor;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param dataServiceUrl where bars come from
- * @param cachePrefix    Redis key prefix (tests use one per run)
- * @param cacheTtl       how long a cached factor panel lives
+ * @param dataServiceUrl       where bars come from
+ * @param cachePrefix          Redis key prefix (tests use one per run)
+ * @param cacheTtl             how long a cached stock-month of factors lives
+ * @param cacheEnabled         false: no Redis at all (every request computes)
+ * @param processedTtl         how long an ingest event id is remembered, against redelivery
+ * @param recursiveWarmupBars  history beyond the largest window, for EMA/Wilder/KDJ to converge (WarmUp)
+ * @param fetchParallelism     concurrent bar requests to data-service
+ * @param engineParallelism    threads per factor engine run
+ * @param barsCsv              optional Tushare-format bar file used instead of data-service (offline demo)
+ * @param indexCsv             the index bars that go with {@code barsCsv}
  */
 @Validated
 @ConfigurationProperties("alphaquant.factor")
-public record FactorProperties(@NotBlank String dataServiceUrl, @NotBlank String cachePrefix, Duration cacheTtl) {
+public record FactorProperties(@NotBlank String dataServiceUrl,
+                               @NotBlank String cachePrefix,
+                               @NotNull Duration cacheTtl,
+                               @DefaultValue("true") boolean cacheEnabled,
+                               @DefaultValue("7d") Duration processedTtl,
+                               @DefaultValue("400") @Min(0) int recursiveWarmupBars,
+                               @DefaultValue("8") @Min(1) int fetchParallelism,
+                               @DefaultValue("2") @Min(1) int engineParallelism,
+                               String barsCsv,
+                               String indexCsv) {
 }

@@ -1,0 +1,88 @@
+package com.alphaquant.factor;
+
+import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.factor.bars.DataServiceBarSource;
+import com.alphaquant.factor.bars.InMemoryBarSource;
+import com.alphaquant.factor.cache.CachedFactors;
+import com.alphaquant.factor.cache.FactorCache;
+import com.alphaquant.factor.cache.RedisFactorCache;
+import com.alphaquant.factor.cache.RedisGuard;
+import com.alphaquant.factor.compute.FactorComputer;
+import com.alphaquant.factor.engine.FactorEngine;
+import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.serializer.RedisSerializer;
+
+/** Wires the bar source, the engine and the Redis cache. */
+@Configuration
+public class FactorConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    /** The sample files when {@code bars-csv} is set (offline demo, tests), else data-service. */
+    @Bean
+    BarSource barSource(FactorProperties p) {
+        if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
+            return InMemoryBarSource.fromCsv(Path.of(p.barsCsv()),
+                    p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()));
+        }
+        return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
+    }
+
+    @Bean
+    FactorComputer factorComputer(BarSource source, FactorProperties p, MeterRegistry meters) {
+        FactorComputer computer = new FactorComputer(source, p.recursiveWarmupBars(), p.engineParallelism());
+        FunctionCounter.builder("factor.compute.runs", computer, FactorComputer::runs)
+                .description("factor engine runs").register(meters);
+        FunctionCounter.builder("factor.compute.stocks", computer, FactorComputer::stocksComputed)
+                .description("stocks computed by the engine").register(meters);
+        return computer;
+    }
+
+    @Bean
+    RedisGuard redisGuard(MeterRegistry meters, Clock clock) {
+        return new RedisGuard(meters, clock, Duration.ofSeconds(5), Duration.ofSeconds(60));
+    }
+
+    @Bean
+    RedisTemplate<String, byte[]> factorRedisTemplate(RedisConnectionFactory connections) {
+        RedisTemplate<String, byte[]> template = new RedisTemplate<>();
+        template.setConnectionFactory(connections);
+        template.setKeySerializer(RedisSerializer.string());
+        template.setValueSerializer(RedisSerializer.byteArray());
+        template.afterPropertiesSet();
+        return template;
+    }
+
+    /** Commands fail at once while Redis is unreachable instead of queueing until the timeout. */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    FactorCache factorCache(FactorProperties p, RedisTemplate<String, byte[]> factorRedisTemplate, RedisGuard guard) {
+        if (!p.cacheEnabled()) {
+            return FactorCache.none();
+        }
+        return new RedisFactorCache(factorRedisTemplate, p.cachePrefix(), FactorEngine.VERSION,
+                FactorComputer.FACTORS.size(), p.cacheTtl(), guard);
+    }
+
+    @Bean
+    CachedFactors cachedFactors(FactorComputer computer, FactorCache cache, MeterRegistry meters, Clock clock) {
+        return new CachedFactors(computer, cache, meters, clock);
+    }
+}

@@ -1,0 +1,123 @@
+package com.alphaquant.factor.api;
+
+import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.factor.cache.CachedFactors;
+import com.alphaquant.factor.compute.StockFactors;
+import com.alphaquant.factor.engine.DateInts;
+import com.alphaquant.factor.engine.FactorRegistry;
+import com.alphaquant.factor.evaluation.CorrelationMethod;
+import com.alphaquant.market.TsCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Factor values, the catalog, and factor evaluation. Parameters are parsed by hand so every bad value is a 400 naming it. */
+@RestController
+@RequestMapping("/api/factors")
+@Tag(name = "factors", description = "The 24 factors of SPEC §3 over data-service's bars, cached in Redis")
+class FactorController {
+
+    private final CachedFactors factors;
+    private final BarSource bars;
+
+    FactorController(CachedFactors factors, BarSource bars) {
+        this.factors = factors;
+        this.bars = bars;
+    }
+
+    @Operation(summary = "Factor values per stock-day",
+            description = "JSON {engineVersion, rows:[{tsCode, tradeDate, values:{name: number|null}}]}; CSV "
+                    + "ts_code,trade_date,<factors in SPEC order> with Accept: text/csv or format=csv (empty cell = NaN)")
+    @GetMapping
+    void values(@Parameter(description = "comma list of stock ts_codes, or all") @RequestParam(name = "ts_codes", required = false) String tsCodes,
+                @Parameter(description = "first trade date, YYYY-MM-DD") @RequestParam(required = false) String start,
+                @Parameter(description = "last trade date, YYYY-MM-DD") @RequestParam(required = false) String end,
+                @Parameter(description = "comma list of factor names; default all 24") @RequestParam(required = false) String names,
+                @Parameter(description = "json or csv; overrides Accept") @RequestParam(required = false) String format,
+                @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                HttpServletResponse response) throws IOException {
+        boolean csv = RequestParams.oneOf("format", format, accept != null && accept.contains("text/csv") ? "csv" : "json",
+                "json", "csv").equals("csv");
+        Query q = query(tsCodes, start, end);
+        FactorTableWriter writer = new FactorTableWriter(RequestParams.names("names", names));
+        Collection<StockFactors> panel = factors.factors(q.codes, q.start, q.end).values();
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(csv ? "text/csv;charset=UTF-8" : "application/json");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        if (csv) {
+            writer.csv(panel, out);
+        } else {
+            writer.json(panel, out);
+        }
+        out.flush();
+    }
+
+    @Operation(summary = "The factor registry: name, category, window, first row with a value, formula")
+    @GetMapping("/catalog")
+    List<Views.CatalogEntry> catalog() {
+        return FactorRegistry.all().stream().map(Views.CatalogEntry::of).toList();
+    }
+
+    @Operation(summary = "Factor × factor correlation for a heatmap",
+            description = "Pooled over stock-days, each pair on its pairwise-complete observations; method pearson "
+                    + "(default) or spearman (average ranks). matrix[i][j] is null where undefined.")
+    @GetMapping("/correlation")
+    Views.CorrelationView correlation(@RequestParam(name = "ts_codes", required = false) String tsCodes,
+                                      @RequestParam(required = false) String start,
+                                      @RequestParam(required = false) String end,
+                                      @RequestParam(required = false) String names,
+                                      @RequestParam(required = false) String method) {
+        CorrelationMethod how = CorrelationMethod.parse(RequestParams.oneOf("method", method, "pearson", "pearson", "spearman"));
+        Query q = query(tsCodes, start, end);
+        List<String> chosen = RequestParams.names("names", names);
+        Collection<StockFactors> panel = factors.factors(q.codes, q.start, q.end).values();
+        return Views.CorrelationView.of(FactorAnalysis.correlation(panel, chosen, how), q.start, q.end, panel.size());
+    }
+
+    @Operation(summary = "Information coefficient of one factor against forward returns",
+            description = "Daily IC (Pearson) and rank IC (Spearman) across the stocks, their mean, std and IR "
+                    + "(mean/std), and the mean forward return per factor quantile. Forward returns are close-to-close "
+                    + "on the adjusted close, `horizon` sessions ahead.")
+    @GetMapping("/ic")
+    Views.IcView ic(@RequestParam(required = false) String name,
+                    @RequestParam(name = "ts_codes", required = false) String tsCodes,
+                    @RequestParam(required = false) String start,
+                    @RequestParam(required = false) String end,
+                    @RequestParam(required = false) String horizon,
+                    @RequestParam(required = false) String quantiles) {
+        String factor = RequestParams.factor("name", name);
+        int h = RequestParams.integer("horizon", horizon, 1, 1, 250);
+        int q = RequestParams.integer("quantiles", quantiles, 5, 1, 20);
+        Query query = query(tsCodes, start, end);
+        // Enough calendar days after `end` for h sessions (and a long holiday).
+        LocalDate until = query.end.plusDays((long) Math.ceil(h * 1.5) + 15);
+        Collection<StockFactors> panel = factors.factors(query.codes, query.start, until).values();
+        return Views.IcView.of(FactorAnalysis.ic(panel, factor, DateInts.of(query.start), DateInts.of(query.end), h, q),
+                factor, query.start, query.end, h, q, panel.size());
+    }
+
+    private record Query(List<TsCode> codes, LocalDate start, LocalDate end) {
+    }
+
+    private Query query(String tsCodes, String start, String end) {
+        LocalDate from = RequestParams.date("start", start);
+        LocalDate to = RequestParams.date("end", end);
+        RequestParams.range(from, to);
+        List<TsCode> codes = RequestParams.codes(tsCodes, () -> bars.securities().stream().map(BarSource.Security::code).toList());
+        return new Query(codes, from, to);
+    }
+}

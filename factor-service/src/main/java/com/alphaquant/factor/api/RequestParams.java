@@ -1,0 +1,126 @@
+package com.alphaquant.factor.api;
+
+import com.alphaquant.factor.engine.FactorRegistry;
+import com.alphaquant.market.Board;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.support.web.BadRequestException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Query parameters to values, every rejection a {@link BadRequestException} naming the
+ * parameter (HTTP 400 with a problem body), never a 500.
+ */
+final class RequestParams {
+
+    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
+
+    private RequestParams() {
+    }
+
+    static String required(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException(field, "is required");
+        }
+        return text.trim();
+    }
+
+    /** {@code all}, or a comma list of stock ts_codes (indices are not stocks). */
+    static List<TsCode> codes(String text, Supplier<List<TsCode>> all) {
+        String value = required("ts_codes", text);
+        if (value.equalsIgnoreCase("all")) {
+            return all.get();
+        }
+        Set<TsCode> codes = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            TsCode code;
+            try {
+                code = TsCode.of(part.trim());
+            } catch (IllegalArgumentException e) {
+                throw new BadRequestException("ts_codes", e.getMessage());
+            }
+            if (Board.of(code) == Board.INDEX) {
+                throw new BadRequestException("ts_codes", code + " is an index, not a stock");
+            }
+            codes.add(code);
+        }
+        if (codes.isEmpty()) {
+            throw new BadRequestException("ts_codes", "lists no ts_code");
+        }
+        return List.copyOf(codes);
+    }
+
+    /** ISO ({@code 2024-01-02}) or Tushare's {@code 20240102}. */
+    static LocalDate date(String field, String text) {
+        String value = required(field, text);
+        try {
+            return value.length() == 8 ? LocalDate.parse(value, BASIC) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(field, "'" + value + "' is not a date: expected YYYY-MM-DD");
+        }
+    }
+
+    static void range(LocalDate start, LocalDate end) {
+        if (end.isBefore(start)) {
+            throw new BadRequestException("end", "end " + end + " is before start " + start);
+        }
+    }
+
+    /** Factor names in SPEC order, duplicates dropped; absent means all 24. */
+    static List<String> names(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return FactorRegistry.names();
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                asked.add(factor(field, part));
+            }
+        }
+        if (asked.isEmpty()) {
+            throw new BadRequestException(field, "lists no factor name");
+        }
+        return FactorRegistry.names().stream().filter(asked::contains).toList();
+    }
+
+    static String factor(String field, String text) {
+        String name = required(field, text);
+        if (!FactorRegistry.names().contains(name)) {
+            throw new BadRequestException(field, "unknown factor '" + name + "', expected one of " + FactorRegistry.names());
+        }
+        return name;
+    }
+
+    static int integer(String field, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(field, "'" + text + "' is not a whole number");
+        }
+        if (value < min || value > max) {
+            throw new BadRequestException(field, "must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    static String oneOf(String field, String text, String fallback, String... allowed) {
+        String value = text == null || text.isBlank() ? fallback : text.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(value)) {
+            throw new BadRequestException(field, "'" + text + "' is not one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,38 @@
+package com.alphaquant.factor.bars;
+
+import com.alphaquant.factor.engine.MarketSeries;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TsCode;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where the factor inputs come from: data-service's API in the service, the real sample files
+ * in tests and in the offline demo.
+ *
+ * <p>Bars carry raw prices and an adjustment factor such that raw × adjFactor is a forward- or
+ * back-adjusted price: any constant multiple will do, because every factor is a ratio of
+ * prices (SPEC §3 qfq is "adj_factor / its latest value", a constant per stock). A NaN factor
+ * is filled from the stock's previous bar by the loader.
+ */
+public interface BarSource {
+
+    /** The stocks {@code ts_codes=all} means, with their listing dates where known. */
+    List<Security> securities();
+
+    /** Daily bars of {@code codes} with trade dates in [from, to], in any order. */
+    List<Bar> stockBars(Collection<TsCode> codes, LocalDate from, LocalDate to);
+
+    /** Bars of the benchmark index (000300.SH) in [from, to], for RS20. */
+    List<Bar> benchmarkBars(LocalDate from, LocalDate to);
+
+    /** {@code moneyflow_hsgt.north_money} by date, NaN where unpublished; null when the source has none. */
+    default MarketSeries northFlow(LocalDate from, LocalDate to) {
+        return null;
+    }
+
+    /** A listed stock; {@code listDate} null when unknown. */
+    record Security(TsCode code, LocalDate listDate) {
+    }
+}

@@ -1,0 +1,149 @@
+package com.alphaquant.factor.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.alphaquant.factor.Sample;
+import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.factor.bars.InMemoryBarSource;
+import com.alphaquant.factor.engine.DateInts;
+import com.alphaquant.factor.engine.FactorEngine;
+import com.alphaquant.factor.engine.FactorPanel;
+import com.alphaquant.factor.engine.PanelInput;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TsCode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The service's loading and warm-up reproduce the engine's whole-history values on the real sample. */
+class FactorComputerTest {
+
+    static final Set<String> RECURSIVE = Set.of("RSI14", "MACD_DIF", "MACD_HIST", "ATR14", "KDJ_K");
+
+    @Test
+    void defaultWarmUpEqualsTheWholeHistoryOnEveryStock() {
+        FactorComputer computer = new FactorComputer(Sample.source(), 400, 2);
+        Map<TsCode, StockFactors> out = computer.compute(Sample.CODES, LocalDate.parse("2022-06-01"), LocalDate.parse("2022-06-30"));
+
+        assertThat(out).hasSize(Sample.CODES.size());
+        out.values().forEach(s -> {
+            assertThat(s.dates()[0]).isGreaterThanOrEqualTo(20220601);
+            Sample.assertMatchesWholeHistory(s, 1e-12);
+        });
+        assertThat(computer.runs()).isEqualTo(1);
+    }
+
+    @Test
+    void aTruncatedHistoryConvergesBelow1e9() {
+        RecordingSource source = new RecordingSource(Sample.source());
+        FactorComputer computer = new FactorComputer(source, 300, 2);
+        Map<TsCode, StockFactors> out = computer.compute(Sample.CODES, LocalDate.parse("2022-12-01"), LocalDate.parse("2022-12-20"));
+
+        assertThat(source.firstFrom).isAfter(LocalDate.parse("2021-01-04")); // did not reach the sample's start
+        out.values().forEach(s -> Sample.assertMatchesWholeHistory(s, 1e-9));
+    }
+
+    /** The largest window is enough for every windowed factor: exact, only the recursive ones need more. */
+    @Test
+    void windowedFactorsAreExactWithTheLargestWindowAlone() {
+        FactorComputer computer = new FactorComputer(Sample.source(), 0, 1);
+        assertThat(computer.warmupBars()).isEqualTo(60); // MOM60's window less one
+        Map<TsCode, StockFactors> out = computer.compute(Sample.CODES, LocalDate.parse("2022-09-01"), LocalDate.parse("2022-09-30"));
+        for (StockFactors s : out.values()) {
+            for (int f = 0; f < FactorComputer.FACTORS.size(); f++) {
+                if (RECURSIVE.contains(FactorComputer.FACTORS.get(f).name())) {
+                    continue;
+                }
+                for (int i = 0; i < s.size(); i++) {
+                    double e = Sample.expected(f, s.code(), s.dates()[i]);
+                    double a = s.values()[f][i];
+                    assertThat(Double.compare(a, e)) // 0 for the same value, and for NaN and NaN
+                            .as("%s %s %d: %s vs %s", s.code(), FactorComputer.FACTORS.get(f).name(), s.dates()[i], a, e).isZero();
+                }
+            }
+        }
+    }
+
+    /** A stock back from a suspension longer than the warm-up look-back: the loader fetches what is older. */
+    @Test
+    void longSuspensionFetchesOlderHistory() {
+        TsCode code = TsCode.of("600000.SH");
+        List<Bar> bars = new ArrayList<>();
+        bars.addAll(weekdays(code, LocalDate.parse("2015-01-05"), 150, 10.0));
+        bars.addAll(weekdays(code, LocalDate.parse("2022-06-01"), 40, 12.0));
+        RecordingSource source = new RecordingSource(new InMemoryBarSource(bars, List.of()));
+        FactorComputer computer = new FactorComputer(source, 0, 1);
+
+        StockFactors s = computer.compute(List.of(code), LocalDate.parse("2022-07-01"), LocalDate.parse("2022-07-29")).get(code);
+
+        FactorPanel whole = new FactorEngine(FactorComputer.FACTORS, 1).compute(PanelInput.builder().bars(bars).build());
+        int mom60 = FactorComputer.FACTORS.indexOf(com.alphaquant.factor.engine.FactorRegistry.get("MOM60"));
+        assertThat(s.values()[mom60][0]).isNotNaN().isEqualTo(whole.value("MOM60", code, DateInts.toLocalDate(s.dates()[0])));
+        assertThat(source.requests).isEqualTo(2);
+    }
+
+    @Test
+    void missingAdjFactorsTakeThePreviousOne() {
+        TsCode code = TsCode.of("000001.SZ");
+        List<Bar> bars = weekdays(code, LocalDate.parse("2024-01-01"), 4, 10.0);
+        List<Bar> gaps = List.of(withAdj(bars.get(0), Double.NaN), withAdj(bars.get(1), 2.0), withAdj(bars.get(2), Double.NaN),
+                withAdj(bars.get(3), 3.0));
+        assertThat(PanelLoader.fillAdjFactors(gaps)).extracting(Bar::adjFactor).containsExactly(2.0, 2.0, 2.0, 3.0);
+    }
+
+    static Bar withAdj(Bar b, double adj) {
+        return new Bar(b.tsCode(), b.tradeDate(), b.open(), b.high(), b.low(), b.close(), b.preClose(), b.vol(), b.amount(), adj);
+    }
+
+    /** {@code n} weekday bars from {@code start}, a gentle zig-zag around {@code level}. */
+    static List<Bar> weekdays(TsCode code, LocalDate start, int n, double level) {
+        List<Bar> out = new ArrayList<>();
+        double prev = level;
+        LocalDate d = start;
+        for (int i = 0; i < n; d = d.plusDays(1)) {
+            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            double close = level * (1 + 0.01 * Math.sin(i * 0.7) + 0.001 * i);
+            out.add(new Bar(code, d, prev, Math.max(prev, close) * 1.01, Math.min(prev, close) * 0.99, close, prev,
+                    1000 + i, 10_000 + 10 * i, 1.0));
+            prev = close;
+            i++;
+        }
+        return out;
+    }
+
+    /** Counts requests and remembers the earliest date asked in the first one. */
+    static final class RecordingSource implements BarSource {
+        final BarSource inner;
+        LocalDate firstFrom;
+        int requests;
+
+        RecordingSource(BarSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public List<Security> securities() {
+            return inner.securities();
+        }
+
+        @Override
+        public List<Bar> stockBars(Collection<TsCode> codes, LocalDate from, LocalDate to) {
+            if (requests++ == 0) {
+                firstFrom = from;
+            }
+            return inner.stockBars(codes, from, to);
+        }
+
+        @Override
+        public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
+            return inner.benchmarkBars(from, to);
+        }
+    }
+}
