@@ -74,6 +74,11 @@ class StrategyServiceIT {
             {-0.06, -1.0, -0.08, -0.09, -0.15, 30, 0.40, 40, 0.9, -10},
             {0.00, 0.1, 0.01, 0.02, 0.03, 55, 0.22, 28, 0.4, -45},
     };
+    /** Adjusted closes: 10 every day, except 000001.SZ falls 6% on DAY2, through its 5% stop loss. */
+    static double close(int stock, LocalDate day) {
+        return CODES[stock].equals("000001.SZ") && !day.isBefore(DAY2) ? 9.4 : 10.0;
+    }
+
     static final LocalDate DAY1 = LocalDate.parse("2024-01-02");
     static final LocalDate DAY2 = LocalDate.parse("2024-01-03");
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
@@ -108,7 +113,8 @@ class StrategyServiceIT {
                 StringBuilder json = new StringBuilder("{\"engineVersion\":\"factors-1\",\"rows\":[");
                 for (int s = 0; s < CODES.length; s++) {
                     json.append(s == 0 ? "" : ",").append("{\"tsCode\":\"").append(CODES[s]).append("\",\"tradeDate\":\"")
-                            .append(params.get("start")).append("\",\"values\":{");
+                            .append(params.get("start")).append("\",\"close\":").append(close(s, LocalDate.parse(params.get("start"))))
+                            .append(",\"values\":{");
                     for (int f = 0; f < NAMES.length; f++) {
                         double v = VALUES[s][f];
                         json.append(f == 0 ? "" : ",").append('"').append(NAMES[f]).append("\":").append(Double.isNaN(v) ? "null" : Double.toString(v));
@@ -197,10 +203,16 @@ class StrategyServiceIT {
             assertThat(after).hasSize(CODES.length);
             assertThat(after).allSatisfy(r -> assertThat(r.value()).contains("\"asOf\":\"2024-01-03\""));
             assertThat(store.count()).isEqualTo(2L * CODES.length);
-            // Day 2 starts from day 1's weights: a repeated BUY grows by at most max_single_trade.
-            StrategySignal buy2 = store.signals("multi_factor", "multi_factor-1", DAY2).stream()
-                    .filter(s -> s.action() == StrategySignal.Action.BUY).findFirst().orElseThrow();
+            // Day 2 starts from day 1's book: a repeated BUY grows by at most max_single_trade ...
+            List<StrategySignal> day2 = store.signals("multi_factor", "multi_factor-1", DAY2);
+            StrategySignal buy2 = day2.stream().filter(s -> s.tsCode().equals("600519.SH")).findFirst().orElseThrow();
+            assertThat(buy2.action()).isEqualTo(StrategySignal.Action.BUY);
             assertThat(buy2.targetWeight()).isCloseTo(0.06, within(1e-12));
+            // ... and a holding whose close (from factor-service) fell through the stop loss is cut, BUY signal or not.
+            StrategySignal stopped = day2.stream().filter(s -> s.tsCode().equals("000001.SZ")).findFirst().orElseThrow();
+            assertThat(stopped.action()).isEqualTo(StrategySignal.Action.BUY);
+            assertThat(stopped.targetWeight()).isZero();
+            assertThat(stopped.riskNotes()).contains(RiskDecision.STOP_LOSS);
 
             List<ConsumerRecord<String, String>> dlt = poll(dead, 1, Duration.ofSeconds(30));
             assertThat(dlt).hasSize(1);

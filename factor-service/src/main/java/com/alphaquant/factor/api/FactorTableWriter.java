@@ -24,7 +24,11 @@ final class FactorTableWriter {
         this.columns = names.stream().mapToInt(n -> FactorComputer.FACTORS.indexOf(FactorRegistry.get(n))).toArray();
     }
 
-    /** {@code {"engineVersion":..., "rows":[{"tsCode","tradeDate","values":{name: number|null}}]}}. */
+    /**
+     * {@code {"engineVersion":..., "rows":[{"tsCode","tradeDate","close","values":{name: number|null}}]}}.
+     * {@code close} is the adjusted close (raw × Tushare's cumulative adj_factor, a basis that does
+     * not move as new factors arrive): strategy-service marks its book with it (stops, volatility).
+     */
     void json(Collection<StockFactors> stocks, Writer out) throws IOException {
         out.write("{\"engineVersion\":\"" + FactorEngine.VERSION + "\",\"rows\":[");
         boolean first = true;
@@ -33,7 +37,9 @@ final class FactorTableWriter {
             for (int i = 0; i < s.size(); i++) {
                 row.setLength(0);
                 row.append(first ? "" : ",").append("{\"tsCode\":\"").append(s.code()).append("\",\"tradeDate\":\"");
-                isoDate(s.dates()[i], row).append("\",\"values\":{");
+                isoDate(s.dates()[i], row).append("\",\"close\":");
+                double close = s.adjClose()[i];
+                row.append(Double.isFinite(close) ? Double.toString(close) : "null").append(",\"values\":{");
                 for (int c = 0; c < columns.length; c++) {
                     row.append(c == 0 ? "\"" : ",\"").append(names.get(c)).append("\":");
                     double v = s.values()[columns[c]][i];

@@ -39,7 +39,7 @@ class FactorApiTest {
     /** strategy-service's FactorClient reads exactly this shape. */
     record FactorReply(String engineVersion, List<Row> rows) {}
 
-    record Row(String tsCode, LocalDate tradeDate, Map<String, Double> values) {}
+    record Row(String tsCode, LocalDate tradeDate, Double close, Map<String, Double> values) {}
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -88,6 +88,10 @@ class FactorApiTest {
             assertThat(row.tradeDate()).isEqualTo(LocalDate.parse("2022-12-20"));
             assertThat(row.values().keySet()).containsExactly("RSI14", "MOM60", "RS20");
             assertThat(row.values().get("MOM60")).isNotNull(); // warmed up even though start = end
+            Bar bar = Sample.STOCK_BARS.stream().filter(b -> b.tsCode().toString().equals(row.tsCode())
+                    && dateInt(b.tradeDate()) == 20221220).findFirst().orElseThrow();
+            assertThat(row.close()).as("adjusted close, for strategy-service's book")
+                    .isCloseTo(bar.close() * bar.adjFactor(), within(1e-9 * bar.close() * bar.adjFactor()));
         });
     }
 

@@ -13,7 +13,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * factor-service's API (docs/strategy-service.md): {@code GET /api/factors?ts_codes=all&start=&end=&names=}
- * → {@code {"engineVersion":..., "rows":[{"tsCode","tradeDate","values":{name: number|null}}]}}.
+ * → {@code {"engineVersion":..., "rows":[{"tsCode","tradeDate","close","values":{name: number|null}}]}},
+ * {@code close} the adjusted close the book is marked with (stops, volatility targeting).
  */
 @Component
 public class FactorClient {
@@ -21,8 +22,11 @@ public class FactorClient {
     /** The reply body. */
     public record FactorReply(String engineVersion, List<Row> rows) {}
 
-    /** One stock-day; a null value is NaN (warm-up or missing). */
-    public record Row(String tsCode, LocalDate tradeDate, Map<String, Double> values) {}
+    /** One stock-day; a null value is NaN (warm-up or missing); {@code close} adjusted, null when unknown. */
+    public record Row(String tsCode, LocalDate tradeDate, Double close, Map<String, Double> values) {}
+
+    /** A day as the live path needs it: the cross-section to score and the closes to mark the book with. */
+    public record FactorDay(CrossSection crossSection, Map<String, Double> closes) {}
 
     private final RestClient http;
 
@@ -31,13 +35,21 @@ public class FactorClient {
         this.http = RestClient.builder().baseUrl(properties.factorServiceUrl()).build();
     }
 
-    /** The day's cross-section over every stock factor-service has that day (the reference universe). */
-    public CrossSection crossSection(LocalDate day, Collection<String> names) {
+    /** The day's cross-section over every stock factor-service has that day (the reference universe), and their closes. */
+    public FactorDay day(LocalDate day, Collection<String> names) {
         FactorReply reply = http.get()
                 .uri(u -> u.path("/api/factors").queryParam("ts_codes", "all").queryParam("start", day.toString())
                         .queryParam("end", day.toString()).queryParam("names", String.join(",", names)).build())
                 .retrieve().body(FactorReply.class);
-        return toCrossSection(reply == null ? List.of() : reply.rows(), day, names);
+        List<Row> rows = reply == null ? List.of() : reply.rows();
+        return new FactorDay(toCrossSection(rows, day, names), closes(rows, day));
+    }
+
+    /** The known closes of {@code day}'s rows by ts_code. */
+    public static Map<String, Double> closes(List<Row> rows, LocalDate day) {
+        Map<String, Double> closes = new HashMap<>();
+        rows.stream().filter(r -> day.equals(r.tradeDate()) && r.close() != null).forEach(r -> closes.put(r.tsCode(), r.close()));
+        return closes;
     }
 
     /** The rows of {@code day} as a cross-section of {@code names}; null and absent values become NaN. */

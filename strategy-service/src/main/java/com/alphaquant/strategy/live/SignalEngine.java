@@ -50,17 +50,17 @@ public class SignalEngine {
     }
 
     /**
-     * The day's signals and the book they leave: factors from factor-service, predictions and the
-     * previous book from the store. Closes are not available to the live path yet (factor-service
-     * serves factors only), so the stops and volatility targeting stay inactive live.
+     * The day's signals and the book they leave: factors and adjusted closes from factor-service,
+     * predictions and the previous book from the store.
      */
     public Evaluation evaluateDay(StrategyDefinition strategy, LocalDate asOf) {
-        CrossSection day = factors.crossSection(asOf, strategy.factorNames());
+        FactorClient.FactorDay factorDay = factors.day(asOf, strategy.factorNames());
+        CrossSection day = factorDay.crossSection();
         SignalStore.Predictions predictions = store.predictions(asOf);
         day = withPredictions(day, predictions.byCode());
         Book previous = store.previousBook(strategy.name(), strategy.version(), asOf, strategy.risk().volWindow());
         List<String> traded = properties.tradesAll() ? day.tsCodes() : properties.universe();
-        return compute(strategy, asOf, day, traded, previous, Map.of(), predictions.modelVersion(), Instant.now());
+        return compute(strategy, asOf, day, traded, previous, factorDay.closes(), predictions.modelVersion(), Instant.now());
     }
 
     static CrossSection withPredictions(CrossSection day, Map<String, Double> byCode) {

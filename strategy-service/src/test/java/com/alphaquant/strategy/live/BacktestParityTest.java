@@ -68,7 +68,7 @@ class BacktestParityTest {
         return days;
     }
 
-    /** The day's factors as factor-service's rows: one per stock with a bar, null where NaN. */
+    /** The day's factors and closes as factor-service's rows: one per stock with a bar, null where NaN. */
     static List<FactorClient.Row> rows(Day day) {
         CrossSection cs = day.crossSection();
         List<FactorClient.Row> rows = new ArrayList<>();
@@ -78,7 +78,7 @@ class BacktestParityTest {
                 double v = cs.factor(name)[i];
                 values.put(name, Double.isNaN(v) ? null : v);
             }
-            rows.add(new FactorClient.Row(cs.tsCodes().get(i), day.date(), values));
+            rows.add(new FactorClient.Row(cs.tsCodes().get(i), day.date(), day.closes().get(cs.tsCodes().get(i)), values));
         }
         return rows;
     }
@@ -89,10 +89,11 @@ class BacktestParityTest {
         Book book = Book.EMPTY; // the live store has nothing before the first day
         int[] counts = new int[4];
         for (Day day : days) {
-            CrossSection live = FactorClient.toCrossSection(rows(day), day.date(), mf.factorNames());
+            List<FactorClient.Row> rows = rows(day);
+            CrossSection live = FactorClient.toCrossSection(rows, day.date(), mf.factorNames());
             List<String> traded = live.tsCodes(); // universe: all
             SignalEngine.Evaluation e = SignalEngine.compute(mf, day.date(), live, traded, book,
-                    withCloses ? day.closes() : Map.of(), null, Instant.EPOCH);
+                    withCloses ? FactorClient.closes(rows, day.date()) : Map.of(), null, Instant.EPOCH);
             DayDecision expected = day.decision();
             String when = "on " + day.date();
 
@@ -137,7 +138,7 @@ class BacktestParityTest {
         assertThat(result[0].fills().stream().filter(f -> f.side() == Side.SELL)).hasSizeGreaterThan(50);
     }
 
-    /** Without closes (use_prices 0): exactly what the live service computes today, which has no prices. */
+    /** Without closes (use_prices 0): weights only, the live path when factor-service cannot give a close. */
     @Test
     void withoutPricesTheBacktestEqualsTheLiveServiceAsDeployed() {
         BacktestResult[] result = new BacktestResult[1];

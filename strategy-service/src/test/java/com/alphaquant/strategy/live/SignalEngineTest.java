@@ -25,7 +25,7 @@ class SignalEngineTest {
         b.put("DEV20", null);
         List<FactorClient.Row> rows = List.of(
                 row("600001.SH", 5), row("600002.SH", 4), row("600003.SH", 3), row("600004.SH", 2), row("600005.SH", 1),
-                new FactorClient.Row("600006.SH", DAY, b), // all null: no signal
+                new FactorClient.Row("600006.SH", DAY, null, b), // all null: no signal
                 row("600007.SH", 9, DAY.minusDays(1))); // another day: not in the cross-section
         return FactorClient.toCrossSection(rows, DAY, MF.factorNames());
     }
@@ -35,7 +35,7 @@ class SignalEngineTest {
     }
 
     static FactorClient.Row row(String code, double dev, LocalDate day) {
-        return new FactorClient.Row(code, day, Map.of("DEV20", dev));
+        return new FactorClient.Row(code, day, 10.0, Map.of("DEV20", dev));
     }
 
     @Test

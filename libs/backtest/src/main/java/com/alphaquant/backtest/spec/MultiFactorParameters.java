@@ -15,8 +15,8 @@ import java.util.Map;
  * {@code weight_<sub-score>} for each sub-score and the model, every risk limit ({@code
  * max_position}, {@code max_single_trade}, {@code max_exposure}, {@code stop_loss}, {@code
  * trailing_stop}, {@code target_vol}, {@code vol_window}), and {@code use_prices} (1: the book
- * carries closes, so the stops and volatility targeting act; 0: weights only, as
- * strategy-service's live path has today). The factor groups are the preset's.
+ * carries closes, so the stops and volatility targeting act; 0: weights only, the stops
+ * and volatility targeting off). The factor groups are the preset's.
  */
 public final class MultiFactorParameters {
 

@@ -45,8 +45,8 @@ import java.util.TreeSet;
  *
  * <p>Closes for the stops and volatility targeting are the raw close × adj_factor (raw when the
  * factor is unknown): one basis across corporate actions, only ratios used. With {@code usePrices}
- * false the book carries no prices, as strategy-service's live path does today (see
- * docs/strategy-service.md): no stop or volatility scaling can fire.
+ * false the book carries no prices: no stop or volatility scaling can fire. strategy-service
+ * marks its book with factor-service's adjusted closes (docs/strategy-service.md).
  */
 public final class MultiFactorStrategy implements Strategy {
 
