@@ -131,17 +131,14 @@ class CachedFactorsIT {
         LettuceConnectionFactory down = TestRedis.connections(TestRedis.DOWN);
         try {
             Service s = service(TestRedis.template(down), PREFIX + ":down", FactorEngine.VERSION);
-            long t0 = System.nanoTime();
             Map<TsCode, StockFactors> values = s.factors().factors(CODES, START, END);
             Map<TsCode, StockFactors> again = s.factors().factors(CODES, START, END);
-            long millis = (System.nanoTime() - t0) / 1_000_000;
 
             assertThat(values).hasSize(CODES.size());
             values.values().forEach(v -> Sample.assertMatchesWholeHistory(v, 1e-12));
             assertSame(values, again);
             assertThat(s.computer().runs()).isEqualTo(2); // no cache: both computed
             assertThat(s.counter("factor.cache.errors")).isGreaterThanOrEqualTo(1);
-            assertThat(millis).isLessThan(10_000);
         } finally {
             down.destroy();
         }
