@@ -1,37 +1,28 @@
 package com.alphaquant.factor.events;
 
-import com.alphaquant.events.EventFormatException;
-import com.alphaquant.events.Topics;
 import com.alphaquant.factor.FactorProperties;
 import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.cache.RedisGuard;
+import com.alphaquant.support.kafka.DeadLetters;
 import java.time.Clock;
-import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The ingest flow's beans. A record that fails goes to {@code market.data.ingested.dlt} with the
- * exception headers ({@code kafka_dlt-exception-message} is the reason): an invalid payload at
- * once, other failures (data-service or Kafka down) after 3 retries 2 s apart.
+ * The ingest flow's beans. A record that fails goes to {@code market.data.ingested.dlt}
+ * ({@link DeadLetters}: an invalid payload at once, other failures after 3 retries).
  */
 @Configuration
 public class KafkaConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(2000, 3));
-        handler.addNotRetryableExceptions(EventFormatException.class, IllegalArgumentException.class);
-        return handler;
+        return DeadLetters.errorHandler(template);
     }
 
     @Bean
