@@ -55,6 +55,11 @@ final class BacktestCommand implements Callable<Integer> {
                     + "default: the multi_factor preset (libs/strategy presets/multi_factor.yml)")
     Map<String, Double> strategyParameters;
 
+    @Option(names = "--strategy-preset", paramLabel = "NAME",
+            description = "multi_factor's named preset, as strategy-service runs it: multi_factor (default), "
+                    + "multi_factor_conservative or multi_factor_aggressive; --strategy-parameter overrides its values")
+    String strategyPreset;
+
     @Option(names = "--weights", paramLabel = "FILE", description = "CSV trade_date,ts_code,weight for target_weights")
     Path weights;
 
@@ -136,6 +141,7 @@ final class BacktestCommand implements Callable<Integer> {
                 .initialCapital(initialCapital).commission(commission).minCommission(minCommission)
                 .stampDuty(stampDuty).transferFee(transferFee).slippage(slippage).impact(impact).slippageCap(slippageCap)
                 .fill(fill).carryOver(carryOver).riskFree(riskFree).benchmark(benchmark).strategyParameters(strategyParameters)
+                .strategyPreset(strategyPreset)
                 .build(BacktestSpec.Dialect.CLI);
         LocalDate start = spec.start();
         LocalDate end = spec.end();
@@ -193,6 +199,9 @@ final class BacktestCommand implements Callable<Integer> {
             runInfo.put("weights", weights.toString());
         }
         runInfo.put("universe", spec.universeLabel());
+        if (spec.strategyPreset() != null) {
+            runInfo.put("strategy_preset", spec.strategyPreset());
+        }
         BacktestWriter.write(result, out, runInfo);
         printSummary(result, out);
         return 0;

@@ -181,12 +181,32 @@ class BacktestCommandTest {
         assertThat(trades.subList(1, trades.size())).allSatisfy(t -> assertThat(t.split(",")[1])
                 .isIn("600000.SH", "600519.SH", "000001.SZ", "300750.SZ", "688981.SH"));
         assertThat(trades.stream().anyMatch(t -> t.contains(",sell,"))).as("and sells").isTrue();
-        assertThat(Files.readString(o.resolve("metrics.json"))).contains("\"strategy\": \"multi_factor\"");
+        assertThat(Files.readString(o.resolve("metrics.json"))).contains("\"strategy\": \"multi_factor\"",
+                "\"strategy_preset\": \"multi_factor\"");
+        assertThat(maxGrossExposure(o)).as("max_position 0.25 over 5 stocks").isGreaterThan(0.3);
+
+        // The conservative preset, as strategy-service runs it: max_position 0.05, so 5 stocks weigh at most about 0.25.
+        Path conservative = dir.resolve("mf-conservative");
+        assertThat(AlphaQuant.run("backtest", "--strategy", "multi_factor", "--strategy-preset", "multi_factor_conservative",
+                "--start-date", "2021-06-01", "--end-date", "2022-12-20", "--stocks", "600000.SH,600519.SH,000001.SZ,300750.SZ,688981.SH",
+                "--out", conservative.toString())).as(err()).isZero();
+        assertThat(Files.readString(conservative.resolve("metrics.json"))).contains("\"strategy_preset\": \"multi_factor_conservative\"");
+        assertThat(maxGrossExposure(conservative)).isPositive().isLessThan(0.3);
 
         console.reset();
         assertThat(AlphaQuant.run("backtest", "--strategy", "multi_factor", "--start-date", "2022-01-04", "--end-date", "2022-12-20",
                 "--strategy-parameter", "buy_abve=0.7", "--out", dir.resolve("bad").toString())).isEqualTo(2);
         assertThat(err()).contains("has no parameter 'buy_abve'").doesNotContain("\tat ");
+        console.reset();
+        assertThat(AlphaQuant.run("backtest", "--strategy", "multi_factor", "--strategy-preset", "bold", "--start-date", "2022-01-04",
+                "--end-date", "2022-12-20", "--out", dir.resolve("bad").toString())).isEqualTo(2);
+        assertThat(err()).contains("Unknown preset 'bold': expected one of multi_factor, multi_factor_conservative");
+    }
+
+    /** The largest market value / equity of equity.csv. */
+    private static double maxGrossExposure(Path folder) throws IOException {
+        return Files.readAllLines(folder.resolve("equity.csv")).stream().skip(1).map(l -> l.split(","))
+                .mapToDouble(c -> Double.parseDouble(c[2]) / Double.parseDouble(c[3])).max().orElseThrow();
     }
 
     @Test

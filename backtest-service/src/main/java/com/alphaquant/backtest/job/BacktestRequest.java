@@ -7,7 +7,7 @@ import java.util.Map;
  * A backtest as asked over the API: the CLI's parameters as JSON. Null means "not given" (the
  * CLI's default applies); stored with every default filled in ({@link ParsedRequest#normalized()}).
  *
- * @param strategy           {@code buy_and_hold} or {@code target_weights}
+ * @param strategy           {@code buy_and_hold}, {@code target_weights} or {@code multi_factor}
  * @param weights            target_weights only: rows {tradeDate, tsCode, weight}
  * @param startDate          yyyy-MM-dd (or yyyyMMdd)
  * @param endDate            yyyy-MM-dd (or yyyyMMdd)
@@ -16,12 +16,14 @@ import java.util.Map;
  * @param stampDuty          null: the dated schedule
  * @param transferFee        null: the dated schedule
  * @param benchmark          an index code or {@code none}; default 000300.SH
- * @param strategyParameters parameters a strategy exposes (none for the shipped two)
+ * @param strategyParameters parameters a strategy exposes (multi_factor's: see BacktestSpec)
+ * @param strategyPreset     multi_factor only: the named preset whose values are the defaults
  */
 public record BacktestRequest(String strategy, List<WeightRow> weights, String startDate, String endDate, List<String> stocks,
                               String universe, Double initialCapital, Double commission, Double stampDuty, Double transferFee,
                               Double minCommission, Double slippage, Double impact, Double slippageCap, String fill,
-                              Boolean carryOver, Double riskFree, String benchmark, Map<String, Double> strategyParameters) {
+                              Boolean carryOver, Double riskFree, String benchmark, Map<String, Double> strategyParameters,
+                              String strategyPreset) {
 
     /** One target weight: as of tradeDate's close, tsCode weighs weight of equity. */
     public record WeightRow(String tradeDate, String tsCode, Double weight) {}

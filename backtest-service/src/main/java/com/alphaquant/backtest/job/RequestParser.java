@@ -34,7 +34,7 @@ public final class RequestParser {
                     .initialCapital(r.initialCapital()).commission(r.commission()).minCommission(r.minCommission())
                     .stampDuty(r.stampDuty()).transferFee(r.transferFee()).slippage(r.slippage()).impact(r.impact())
                     .slippageCap(r.slippageCap()).fill(r.fill()).carryOver(r.carryOver()).riskFree(r.riskFree())
-                    .benchmark(r.benchmark()).strategyParameters(r.strategyParameters())
+                    .benchmark(r.benchmark()).strategyParameters(r.strategyParameters()).strategyPreset(r.strategyPreset())
                     .build(Dialect.JSON);
         } catch (InvalidParameter e) {
             throw new BadRequestException(e.param().field(), e.getMessage());
@@ -90,7 +90,7 @@ public final class RequestParser {
                 spec.universeAll() ? "all" : null, c.initialCapital(), c.costs().commissionRate(), nullIfNaN(c.costs().stampDutyRate()),
                 nullIfNaN(c.costs().transferFeeRate()), c.costs().minCommission(), c.slippage().base(), c.slippage().impact(),
                 c.slippage().cap(), c.fillPrice().label(), c.carryOver(), c.riskFreeRate(),
-                spec.benchmark() == null ? "none" : spec.benchmark().toString(), spec.strategyParameters());
+                spec.benchmark() == null ? "none" : spec.benchmark().toString(), spec.strategyParameters(), spec.strategyPreset());
     }
 
     private static Double nullIfNaN(double x) {

@@ -11,6 +11,7 @@ import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.CostModel;
+import com.alphaquant.strategy.preset.StrategyPresets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -80,7 +81,8 @@ public final class BacktestSpec {
         CARRY_OVER("--carry-over", "carryOver", "", "true|false"),
         RISK_FREE("--risk-free", "riskFree", "RATE", "RATE"),
         BENCHMARK("--benchmark", "benchmark", "CODE", "\"000300.SH\""),
-        STRATEGY_PARAMETERS("--strategy-parameter", "strategyParameters", "NAME=VALUE", "{\"name\": value}");
+        STRATEGY_PARAMETERS("--strategy-parameter", "strategyParameters", "NAME=VALUE", "{\"name\": value}"),
+        STRATEGY_PRESET("--strategy-preset", "strategyPreset", "NAME", "\"multi_factor_conservative\"");
 
         private final String option;
         private final String field;
@@ -136,15 +138,17 @@ public final class BacktestSpec {
     private final TsCode benchmark;
     private final BacktestConfig config;
     private final Map<String, Double> strategyParameters;
+    private final String strategyPreset;
 
     private BacktestSpec(String strategy, List<TsCode> stocks, boolean universeAll, TsCode benchmark,
-                         BacktestConfig config, Map<String, Double> strategyParameters) {
+                         BacktestConfig config, Map<String, Double> strategyParameters, String strategyPreset) {
         this.strategy = strategy;
         this.stocks = stocks;
         this.universeAll = universeAll;
         this.benchmark = benchmark;
         this.config = config;
         this.strategyParameters = strategyParameters;
+        this.strategyPreset = strategyPreset;
     }
 
     public static Builder builder() {
@@ -212,6 +216,15 @@ public final class BacktestSpec {
     }
 
     /**
+     * multi_factor's named preset (libs/strategy {@code presets/<name>.yml}, as strategy-service
+     * runs them): its factor groups, and its values as the defaults of {@link #strategyParameters()};
+     * null for the other strategies.
+     */
+    public String strategyPreset() {
+        return strategyPreset;
+    }
+
+    /**
      * The stocks the run needs bars of: those named, else the weights' stocks, else null meaning
      * every stock the data has; always null for multi_factor, whose percentile ranks take every
      * stock with data that day as the reference universe (the named stocks are the traded ones).
@@ -257,7 +270,8 @@ public final class BacktestSpec {
         if (!needsPanel()) {
             return newStrategy(weights);
         }
-        return MultiFactorStrategy.of(panel, MultiFactorParameters.portfolio(strategyParameters), stocks == null ? List.of() : stocks,
+        return MultiFactorStrategy.of(panel, MultiFactorParameters.portfolio(strategyPreset, strategyParameters),
+                stocks == null ? List.of() : stocks,
                 MultiFactorParameters.usePrices(strategyParameters), listener);
     }
 
@@ -317,6 +331,7 @@ public final class BacktestSpec {
         private Double riskFree;
         private String benchmark;
         private Map<String, Double> strategyParameters = Map.of();
+        private String strategyPreset;
 
         private Builder() {
         }
@@ -419,6 +434,11 @@ public final class BacktestSpec {
             return this;
         }
 
+        public Builder strategyPreset(String v) {
+            strategyPreset = v;
+            return this;
+        }
+
         /**
          * Checks the values in a fixed order (cheap argument checks first) and builds the spec.
          *
@@ -449,7 +469,17 @@ public final class BacktestSpec {
                 throw new InvalidParameter(Param.STOCKS, "Strategy buy_and_hold needs " + d.withExample(Param.STOCKS) + " or "
                         + d.withExample(Param.UNIVERSE));
             }
-            Map<String, Double> known = strategyParameterDefaults(name);
+            String preset = null;
+            if (name.equals(MultiFactorStrategy.NAME)) {
+                preset = strategyPreset == null ? StrategyPresets.DEFAULT : strategyPreset;
+                if (!StrategyPresets.NAMES.contains(preset)) {
+                    throw new InvalidParameter(Param.STRATEGY_PRESET, "Unknown preset '" + preset + "': expected one of "
+                            + String.join(", ", StrategyPresets.NAMES));
+                }
+            } else if (strategyPreset != null) {
+                throw new InvalidParameter(Param.STRATEGY_PRESET, d.name(Param.STRATEGY_PRESET) + " is only for strategy multi_factor");
+            }
+            Map<String, Double> known = preset == null ? strategyParameterDefaults(name) : MultiFactorParameters.defaults(preset);
             Map<String, Double> parameters = new LinkedHashMap<>(known);
             for (var e : strategyParameters.entrySet()) {
                 if (!known.containsKey(e.getKey())) {
@@ -462,7 +492,8 @@ public final class BacktestSpec {
                 parameters.put(e.getKey(), e.getValue());
             }
             if (name.equals(MultiFactorStrategy.NAME)) {
-                attempt(Param.STRATEGY_PARAMETERS, () -> MultiFactorParameters.portfolio(parameters));
+                String chosenPreset = preset;
+                attempt(Param.STRATEGY_PARAMETERS, () -> MultiFactorParameters.portfolio(chosenPreset, parameters));
                 attempt(Param.STRATEGY_PARAMETERS, () -> MultiFactorParameters.usePrices(parameters));
             }
             LocalDate start = parseDate(d, Param.START_DATE, startDate);
@@ -512,7 +543,7 @@ public final class BacktestSpec {
             double rf = or(riskFree, Defaults.RISK_FREE);
             BacktestConfig config = attempt(Param.RISK_FREE, () -> new BacktestConfig(start, end, capital, costs, slip, fillPrice,
                     carryOver != null && carryOver, rf));
-            return new BacktestSpec(name, chosen, universe != null, benchmarkCode, config, Map.copyOf(parameters));
+            return new BacktestSpec(name, chosen, universe != null, benchmarkCode, config, Map.copyOf(parameters), preset);
         }
 
         private static double or(Double value, String fallback) {

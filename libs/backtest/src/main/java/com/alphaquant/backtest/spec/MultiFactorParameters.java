@@ -25,9 +25,14 @@ public final class MultiFactorParameters {
     private MultiFactorParameters() {
     }
 
-    /** Every parameter with its default. */
+    /** Every parameter with its default: the {@code multi_factor} preset's values. */
     public static Map<String, Double> defaults() {
-        StrategyPreset p = StrategyPresets.load(StrategyPresets.DEFAULT);
+        return defaults(StrategyPresets.DEFAULT);
+    }
+
+    /** Every parameter with the value of the named preset (one of {@link StrategyPresets#NAMES}). */
+    public static Map<String, Double> defaults(String preset) {
+        StrategyPreset p = StrategyPresets.load(preset);
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("buy_above", p.signal().buyAbove());
         d.put("sell_below", p.signal().sellBelow());
@@ -50,9 +55,14 @@ public final class MultiFactorParameters {
      * @throws IllegalArgumentException naming the parameter when a value is out of range
      */
     public static MultiFactorPortfolio portfolio(Map<String, Double> given) {
-        Map<String, Double> v = new LinkedHashMap<>(defaults());
+        return portfolio(StrategyPresets.DEFAULT, given);
+    }
+
+    /** As {@link #portfolio(Map)} over the named preset: its factor groups, its values as defaults. */
+    public static MultiFactorPortfolio portfolio(String preset, Map<String, Double> given) {
+        Map<String, Double> v = new LinkedHashMap<>(defaults(preset));
         v.putAll(given);
-        MultiFactorParams base = StrategyPresets.load(StrategyPresets.DEFAULT).signal();
+        MultiFactorParams base = StrategyPresets.load(preset).signal();
         Map<String, Double> weights = new LinkedHashMap<>();
         base.weights().keySet().forEach(sub -> weights.put(sub, v.get("weight_" + sub)));
         MultiFactorParams signal = new MultiFactorParams(base.groups(), weights, v.get("buy_above"), v.get("sell_below"));
