@@ -1,6 +1,7 @@
 package com.alphaquant.factor.engine;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.SharedData;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.StockBasic;
