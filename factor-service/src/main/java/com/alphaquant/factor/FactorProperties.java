@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param recursiveWarmupBars  history beyond the largest window, for EMA/Wilder/KDJ to converge (WarmUp)
  * @param fetchParallelism     concurrent bar requests to data-service
  * @param engineParallelism    threads per factor engine run
+ * @param maxStockMonths       the largest request, in stocks × calendar months (60,000: the whole market for a year)
  * @param barsCsv              optional Tushare-format bar file used instead of data-service (offline demo)
  * @param indexCsv             the index bars that go with {@code barsCsv}
  */
@@ -30,6 +31,7 @@ public record FactorProperties(@NotBlank String dataServiceUrl,
                                @DefaultValue("400") @Min(0) int recursiveWarmupBars,
                                @DefaultValue("8") @Min(1) int fetchParallelism,
                                @DefaultValue("2") @Min(1) int engineParallelism,
+                               @DefaultValue("60000") @Min(1) long maxStockMonths,
                                String barsCsv,
                                String indexCsv) {
 }

@@ -1,5 +1,6 @@
 package com.alphaquant.factor.api;
 
+import com.alphaquant.factor.FactorProperties;
 import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.compute.StockFactors;
@@ -33,10 +34,12 @@ class FactorController {
 
     private final CachedFactors factors;
     private final BarSource bars;
+    private final long maxStockMonths;
 
-    FactorController(CachedFactors factors, BarSource bars) {
+    FactorController(CachedFactors factors, BarSource bars, FactorProperties properties) {
         this.factors = factors;
         this.bars = bars;
+        this.maxStockMonths = properties.maxStockMonths();
     }
 
     @Operation(summary = "Factor values per stock-day",
@@ -118,6 +121,7 @@ class FactorController {
         LocalDate to = RequestParams.date("end", end);
         RequestParams.range(from, to);
         List<TsCode> codes = RequestParams.codes(tsCodes, () -> bars.securities().stream().map(BarSource.Security::code).toList());
+        RequestParams.size(codes, from, to, maxStockMonths);
         return new Query(codes, from, to);
     }
 }

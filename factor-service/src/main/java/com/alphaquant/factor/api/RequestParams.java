@@ -5,8 +5,10 @@ import com.alphaquant.market.Board;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.support.web.BadRequestException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,19 +61,44 @@ final class RequestParams {
         return List.copyOf(codes);
     }
 
-    /** ISO ({@code 2024-01-02}) or Tushare's {@code 20240102}. */
+    /** The first trading day of the Shanghai exchange: no A-share bar is older. */
+    static final LocalDate FIRST_SESSION = LocalDate.of(1990, 12, 19);
+    /** Far enough for any real request, near enough that month arithmetic stays small. */
+    static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
+
+    /** ISO ({@code 2024-01-02}) or Tushare's {@code 20240102}, between 1990-12-19 and 2099-12-31. */
     static LocalDate date(String field, String text) {
         String value = required(field, text);
+        LocalDate date;
         try {
-            return value.length() == 8 ? LocalDate.parse(value, BASIC) : LocalDate.parse(value);
+            date = value.length() == 8 ? LocalDate.parse(value, BASIC) : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadRequestException(field, "'" + value + "' is not a date: expected YYYY-MM-DD");
         }
+        if (date.isBefore(FIRST_SESSION) || date.isAfter(LAST_DATE)) {
+            throw new BadRequestException(field, date + " is outside " + FIRST_SESSION + " … " + LAST_DATE
+                    + " (the A-share market opened on " + FIRST_SESSION + ")");
+        }
+        return date;
     }
 
     static void range(LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
             throw new BadRequestException("end", "end " + end + " is before start " + start);
+        }
+    }
+
+    /**
+     * Refuses a request larger than {@code maxStockMonths} stocks × calendar months: one request
+     * is one engine run held in memory (plus 460 bars of warm-up per stock), so the whole market
+     * over decades would exhaust the heap instead of answering.
+     */
+    static void size(List<TsCode> codes, LocalDate start, LocalDate end, long maxStockMonths) {
+        long months = ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(end)) + 1;
+        long stockMonths = codes.size() * months;
+        if (stockMonths > maxStockMonths) {
+            throw new BadRequestException("ts_codes", codes.size() + " stocks × " + months + " months is " + stockMonths
+                    + " stock-months, more than the " + maxStockMonths + " one request may ask; narrow ts_codes or start … end");
         }
     }
 

@@ -92,7 +92,9 @@ public final class CachedFactors {
                 misses.increment(computed.size());
             }
             claim.complete(out);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Errors too (OutOfMemoryError of a huge request): an owned key left unfailed would
+            // keep every later request for it waiting forever.
             claim.fail(e);
             throw e;
         }

@@ -15,7 +15,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * The ingest flow's beans. A record that fails goes to {@code market.data.ingested.dlt}
- * ({@link DeadLetters}: an invalid payload at once, other failures after 3 retries).
+ * ({@link DeadLetters}: an invalid payload at once, other failures after 15 minutes of retries).
  */
 @Configuration
 public class KafkaConfiguration {

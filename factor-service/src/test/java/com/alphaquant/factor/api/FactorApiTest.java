@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * data-service, no cache): values equal the engine's whole-history output, formats, and 400s.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "alphaquant.factor.cache-enabled=false")
+        properties = {"alphaquant.factor.cache-enabled=false", "alphaquant.factor.max-stock-months=1000"})
 class FactorApiTest {
 
     /** strategy-service's FactorClient reads exactly this shape. */
@@ -210,6 +210,10 @@ class FactorApiTest {
         assertProblem("/api/factors/ic?" + ok + "&name=MOM20&quantiles=x", "quantiles", "whole number");
         assertProblem("/api/factors/ic?" + ok, "name", "required");
         assertProblem("/api/factors/ic?" + ok + "&name=FOO", "name", "FOO");
+        // Dates no market had, and requests too large to hold, are refused before any work.
+        assertProblem("/api/factors?ts_codes=000001.SZ&start=-999999999-01-01&end=2022-01-10", "start", "outside 1990-12-19");
+        assertProblem("/api/factors?ts_codes=000001.SZ&start=2022-01-04&end=9999-12-31", "end", "outside");
+        assertProblem("/api/factors?ts_codes=all&start=2019-01-02&end=2022-12-20", "ts_codes", "1440 stock-months, more than the 1000");
         // A CSV client gets the problem too, not a 406 or a 500.
         HttpResponse<String> csv = get("/api/factors?" + ok + "&names=NOPE", "text/csv");
         assertThat(csv.statusCode()).isEqualTo(400);
