@@ -39,7 +39,13 @@ public final class FactorComputer {
     /** Stocks without a bar in [from, to] are absent from the result. */
     public Map<TsCode, StockFactors> compute(Collection<TsCode> codes, LocalDate from, LocalDate to) {
         runs.incrementAndGet();
-        FactorPanel panel = engine.compute(loader.load(codes, from, to));
+        FactorPanel panel;
+        try {
+            panel = engine.compute(loader.load(codes, from, to));
+        } catch (IllegalArgumentException e) {
+            // The engine validates its input; bad input here came from the bar source, not the caller.
+            throw new MarketDataException("The market data cannot be used: " + e.getMessage(), e);
+        }
         int lo = DateInts.of(from);
         int hi = DateInts.of(to);
         Map<TsCode, StockFactors> out = new HashMap<>();

@@ -4,6 +4,7 @@ import com.alphaquant.factor.FactorProperties;
 import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.cache.RedisGuard;
+import com.alphaquant.factor.compute.MarketDataException;
 import com.alphaquant.support.kafka.DeadLetters;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,9 @@ public class KafkaConfiguration {
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<?, ?> template) {
-        return DeadLetters.errorHandler(template);
+        DefaultErrorHandler handler = DeadLetters.errorHandler(template);
+        handler.addNotRetryableExceptions(MarketDataException.class); // bad bars stay bad: dead-letter at once
+        return handler;
     }
 
     @Bean

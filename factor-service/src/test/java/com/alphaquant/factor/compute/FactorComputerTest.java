@@ -1,6 +1,7 @@
 package com.alphaquant.factor.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.factor.Sample;
 import com.alphaquant.factor.bars.BarSource;
@@ -94,6 +95,19 @@ class FactorComputerTest {
         List<Bar> gaps = List.of(withAdj(bars.get(0), Double.NaN), withAdj(bars.get(1), 2.0), withAdj(bars.get(2), Double.NaN),
                 withAdj(bars.get(3), 3.0));
         assertThat(PanelLoader.fillAdjFactors(gaps)).extracting(Bar::adjFactor).containsExactly(2.0, 2.0, 2.0, 3.0);
+    }
+
+    @Test
+    void barsTheEngineRefusesAreTheSourcesFaultNotTheCallers() {
+        TsCode code = TsCode.of("000001.SZ");
+        List<Bar> bars = weekdays(code, LocalDate.parse("2024-01-01"), 80, 10.0);
+        List<Bar> twice = new ArrayList<>(bars);
+        twice.add(bars.get(40)); // the same day served twice
+        BarSource source = new InMemoryBarSource(twice, List.of());
+        FactorComputer computer = new FactorComputer(source, 0, 1);
+        assertThatThrownBy(() -> computer.compute(List.of(code), LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-29")))
+                .isInstanceOf(MarketDataException.class)
+                .hasMessageContaining("000001.SZ").hasMessageContaining("increase strictly");
     }
 
     static Bar withAdj(Bar b, double adj) {
