@@ -55,19 +55,25 @@ class QuoteController {
         return raw.stream().map(b -> view(b, mode, base)).toList();
     }
 
+    static final String CSV_HEADER = "ts_code,trade_date,open,high,low,close,pre_close,vol,amount,adj_factor\n";
+
     @GetMapping(value = "/bars", produces = "text/csv")
     String barsCsv(@RequestParam("ts_code") String tsCode,
                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
                    @RequestParam(defaultValue = "none") String adjust) {
-        StringBuilder csv = new StringBuilder("ts_code,trade_date,open,high,low,close,pre_close,vol,amount,adj_factor\n");
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
         for (BarView b : bars(tsCode, start, end, adjust)) {
-            csv.append(b.tsCode()).append(',').append(b.tradeDate()).append(',').append(b.open()).append(',')
-                    .append(b.high()).append(',').append(b.low()).append(',').append(b.close()).append(',')
-                    .append(b.preClose()).append(',').append(b.vol()).append(',').append(b.amount()).append(',')
-                    .append(b.adjFactor() == null ? "" : b.adjFactor()).append('\n');
+            csvRow(csv, b);
         }
         return csv.toString();
+    }
+
+    static StringBuilder csvRow(StringBuilder csv, BarView b) {
+        return csv.append(b.tsCode()).append(',').append(b.tradeDate()).append(',').append(b.open()).append(',')
+                .append(b.high()).append(',').append(b.low()).append(',').append(b.close()).append(',')
+                .append(b.preClose()).append(',').append(b.vol()).append(',').append(b.amount()).append(',')
+                .append(b.adjFactor() == null ? "" : b.adjFactor()).append('\n');
     }
 
     @GetMapping("/indices/{code}/bars")
@@ -94,7 +100,7 @@ class QuoteController {
         return calendar.days(start, end);
     }
 
-    private static BarView view(Bar b, String mode, double base) {
+    static BarView view(Bar b, String mode, double base) {
         double f = switch (mode) {
             case "qfq" -> b.adjFactor() / base;
             case "hfq" -> b.adjFactor();
@@ -109,14 +115,18 @@ class QuoteController {
     }
 
     private static TsCode parseCode(String text) {
+        return parseCode("ts_code", text);
+    }
+
+    static TsCode parseCode(String field, String text) {
         try {
             return TsCode.of(text);
         } catch (IllegalArgumentException e) {
-            throw new BadRequestException("ts_code", e.getMessage());
+            throw new BadRequestException(field, e.getMessage());
         }
     }
 
-    private static void requireRange(LocalDate start, LocalDate end) {
+    static void requireRange(LocalDate start, LocalDate end) {
         if (end.isBefore(start)) {
             throw new BadRequestException("end", "end " + end + " is before start " + start);
         }

@@ -1,10 +1,14 @@
 package com.alphaquant.data.store;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.TsCode;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -34,6 +38,15 @@ public class BarStore {
 
     /** One adjustment factor row. */
     public record AdjFactor(String tsCode, LocalDate tradeDate, double adjFactor) {}
+
+    /** Takes streamed bars one at a time, e.g. writing them to an HTTP response. */
+    @FunctionalInterface
+    public interface BarSink {
+        void accept(Bar bar) throws IOException;
+    }
+
+    /** Rows per round trip of a streaming cursor: a few hundred KB, whatever the panel's size. */
+    static final int STREAM_FETCH_SIZE = 2_000;
 
     private final JdbcTemplate jdbc;
     private final int batchSize;
@@ -153,6 +166,57 @@ public class BarStore {
                         rs.getDouble("open"), rs.getDouble("high"), rs.getDouble("low"), rs.getDouble("close"),
                         rs.getDouble("pre_close"), rs.getDouble("vol"), rs.getDouble("amount"), rs.getDouble("adj")),
                 tsCode, Date.valueOf(start), Date.valueOf(end));
+    }
+
+    /**
+     * Daily bars of {@code tsCodes} ({@code null}: every stock) in [start, end] with their
+     * adjustment factors (NaN where none), ordered by ts_code then trade_date, handed to
+     * {@code sink} as they come from a server-side cursor: memory stays flat however large the
+     * panel (PostgreSQL streams with a fetch size only inside a transaction, hence autocommit off).
+     */
+    public void streamDaily(List<String> tsCodes, LocalDate start, LocalDate end, BarSink sink) throws IOException {
+        String sql = "select b.ts_code, b.trade_date, b.open, b.high, b.low, b.close, b.pre_close, b.vol, b.amount, "
+                + "coalesce(a.adj_factor, 'NaN') as adj from daily_bar b left join adj_factor a "
+                + "on a.ts_code = b.ts_code and a.trade_date = b.trade_date where b.trade_date between ? and ?"
+                + (tsCodes == null ? "" : " and b.ts_code = any(?)") + " order by b.ts_code, b.trade_date";
+        try {
+            jdbc.execute((Connection con) -> {
+                boolean autoCommit = con.getAutoCommit();
+                con.setAutoCommit(false);
+                try (PreparedStatement ps = con.prepareStatement(sql)) {
+                    ps.setFetchSize(STREAM_FETCH_SIZE);
+                    ps.setDate(1, Date.valueOf(start));
+                    ps.setDate(2, Date.valueOf(end));
+                    if (tsCodes != null) {
+                        ps.setArray(3, con.createArrayOf("varchar", tsCodes.toArray()));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        String last = null;
+                        TsCode code = null;
+                        while (rs.next()) {
+                            String text = rs.getString(1);
+                            if (!text.equals(last)) { // rows come grouped by stock: parse each code once
+                                last = text;
+                                code = TsCode.of(text);
+                            }
+                            sink.accept(new Bar(code, rs.getDate(2).toLocalDate(), rs.getDouble(3), rs.getDouble(4),
+                                    rs.getDouble(5), rs.getDouble(6), rs.getDouble(7), rs.getDouble(8), rs.getDouble(9),
+                                    rs.getDouble(10)));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } finally {
+                    if (autoCommit) {
+                        con.rollback(); // read only: nothing to keep
+                        con.setAutoCommit(true);
+                    }
+                }
+                return null;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** The latest stored adjustment factor of a stock (the qfq base), NaN when none. */

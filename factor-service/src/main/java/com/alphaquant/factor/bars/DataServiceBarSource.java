@@ -4,6 +4,7 @@ import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.TsCode;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,22 +12,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * data-service's quote API ({@code /api/data/bars}, {@code /api/data/indices/{code}/bars},
  * {@code /api/data/securities}). Bars are asked unadjusted ({@code adjust=none}): they then carry
  * Tushare's cumulative adj_factor, a constant multiple of SPEC's adj_factor_rel, which keeps
- * prices comparable across requests (the qfq base moves with each ex-date). The API serves one
- * stock per request, so stocks are fetched in parallel.
+ * prices comparable across requests (the qfq base moves with each ex-date). Many stocks come
+ * from the streamed panel endpoint ({@code /api/data/bars/panel}) in one request or a few.
  */
 public final class DataServiceBarSource implements BarSource, AutoCloseable {
 
@@ -44,8 +55,19 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
     }
 
     private static final Duration SECURITIES_TTL = Duration.ofMinutes(5);
+    /** data-service's caps on a panel request (docs/data-service.md). */
+    static final int PANEL_MAX_CODES = 500;
+    static final int PANEL_MAX_ALL_YEARS = 5;
+    /** From here on one {@code ts_codes=all} request (rows of other stocks dropped while parsing) beats ≥ 4 lists. */
+    static final int ALL_ABOVE = 3 * PANEL_MAX_CODES;
+    /** A panel streams up to millions of rows: its whole exchange may take this many read timeouts. */
+    static final int PANEL_TIMEOUT_FACTOR = 10;
+    /** Reads one array element at a time (so no trailing-token check); tolerates fields added later. */
+    private static final JsonMapper PANEL_JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final RestClient http;
+    private final RestClient panelHttp;
     private final ExecutorService fetchers;
     private final Clock clock;
     private volatile List<Security> securities;
@@ -61,6 +83,10 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(readTimeout);
         this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        // The JDK client's read timeout bounds the whole exchange, body included.
+        JdkClientHttpRequestFactory panelRequests = new JdkClientHttpRequestFactory(client);
+        panelRequests.setReadTimeout(readTimeout.multipliedBy(PANEL_TIMEOUT_FACTOR));
+        this.panelHttp = RestClient.builder().baseUrl(baseUrl).requestFactory(panelRequests).build();
         this.fetchers = Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "data-service-fetch");
             t.setDaemon(true);
@@ -88,13 +114,55 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
         return securities;
     }
 
+    /**
+     * One stock: {@code /api/data/bars}. More: {@code /api/data/bars/panel}, streamed and parsed
+     * row by row, as one request per {@value #PANEL_MAX_CODES} codes (in parallel) or, above
+     * {@value #ALL_ABOVE} codes, as {@code ts_codes=all} filtered here (one request per
+     * {@value #PANEL_MAX_ALL_YEARS} years of range): a cold whole-market load is one request,
+     * not one per stock.
+     */
     @Override
     public List<Bar> stockBars(Collection<TsCode> codes, LocalDate from, LocalDate to) {
-        List<Future<List<Bar>>> pending = new ArrayList<>();
-        for (TsCode code : Set.copyOf(codes)) {
-            pending.add(fetchers.submit(() -> bars("/api/data/bars?ts_code={code}&start={start}&end={end}&adjust=none",
-                    code, from, to)));
+        Set<TsCode> distinct = new TreeSet<>(codes);
+        if (distinct.isEmpty() || from.isAfter(to)) {
+            return List.of();
         }
+        if (distinct.size() == 1) {
+            return bars("/api/data/bars?ts_code={code}&start={start}&end={end}&adjust=none", distinct.iterator().next(),
+                    from, to);
+        }
+        List<Callable<List<Bar>>> requests = new ArrayList<>();
+        if (distinct.size() > ALL_ABOVE) {
+            Set<String> wanted = new HashSet<>();
+            distinct.forEach(c -> wanted.add(c.toString()));
+            for (LocalDate lo = from; !lo.isAfter(to); lo = lo.plusYears(PANEL_MAX_ALL_YEARS)) {
+                LocalDate start = lo;
+                LocalDate end = min(to, lo.plusYears(PANEL_MAX_ALL_YEARS).minusDays(1));
+                requests.add(() -> panel("all", start, end, wanted));
+            }
+        } else {
+            List<TsCode> sorted = new ArrayList<>(distinct);
+            for (int i = 0; i < sorted.size(); i += PANEL_MAX_CODES) {
+                String chunk = sorted.subList(i, Math.min(sorted.size(), i + PANEL_MAX_CODES)).stream()
+                        .map(TsCode::toString).collect(Collectors.joining(","));
+                requests.add(() -> panel(chunk, from, to, null));
+            }
+        }
+        return runAll(requests);
+    }
+
+    private List<Bar> runAll(List<Callable<List<Bar>>> requests) {
+        if (requests.size() == 1) {
+            try {
+                return requests.get(0).call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new BarSourceUnavailableException("Fetching bars failed", e);
+            }
+        }
+        List<Future<List<Bar>>> pending = new ArrayList<>();
+        requests.forEach(r -> pending.add(fetchers.submit(r)));
         List<Bar> out = new ArrayList<>();
         try {
             for (Future<List<Bar>> f : pending) {
@@ -109,6 +177,55 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
                     : new BarSourceUnavailableException("Fetching bars failed", e.getCause());
         }
         return out;
+    }
+
+    /**
+     * One panel request, parsed as it streams in (no array of the whole answer in memory);
+     * {@code keep} null keeps every row. A body cut short fails: its JSON array never closes.
+     */
+    private List<Bar> panel(String tsCodes, LocalDate from, LocalDate to, Set<String> keep) {
+        String what = "the bar panel of " + (tsCodes.length() > 40 ? tsCodes.substring(0, 40) + "…" : tsCodes) + " " + from
+                + ".." + to;
+        return call(what, () -> panelHttp.get()
+                .uri(u -> u.path("/api/data/bars/panel").query("ts_codes=" + tsCodes)
+                        .queryParam("start", from.toString()).queryParam("end", to.toString()).build())
+                .accept(MediaType.APPLICATION_JSON)
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().isError()) {
+                        throw new BarSourceUnavailableException("data-service answered " + response.getStatusCode().value()
+                                + " for " + what);
+                    }
+                    return readPanel(response.getBody(), keep, what);
+                }));
+    }
+
+    private static List<Bar> readPanel(InputStream body, Set<String> keep, String what) {
+        List<Bar> out = new ArrayList<>();
+        try (JsonParser parser = PANEL_JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new BarSourceUnavailableException("data-service sent no JSON array for " + what);
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                BarView v = PANEL_JSON.readValue(parser, BarView.class);
+                if (keep == null || keep.contains(v.tsCode())) {
+                    out.add(v.toBar());
+                }
+            }
+            if (!parser.hasToken(JsonToken.END_ARRAY)) {
+                throw new BarSourceUnavailableException("data-service sent a malformed panel for " + what);
+            }
+        } catch (JacksonException e) {
+            // Truncated (a failure mid-stream) or malformed: data-service's fault, not the client's.
+            throw new BarSourceUnavailableException("data-service sent a broken panel for " + what + ": "
+                    + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new BarSourceUnavailableException("data-service sent an invalid bar: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     @Override
