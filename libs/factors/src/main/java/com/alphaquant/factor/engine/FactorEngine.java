@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FactorEngine {
 
     /** Part of cache keys: change it whenever any factor's values can change. */
-    public static final String VERSION = "factors-1";
+    public static final String VERSION = "factors-2";
 
     private static final int BATCH = 8;
 

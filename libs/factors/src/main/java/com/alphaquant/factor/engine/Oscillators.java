@@ -98,8 +98,9 @@ final class Oscillators {
         }
         for (int i = 1; i < n; i++) {
             double flow = tp[i] * vol[i];
-            rising[i] = tp[i] > tp[i - 1] ? flow : 0.0;
-            falling[i] = tp[i] < tp[i - 1] ? flow : 0.0;
+            int direction = tpDirection(w.series, tp, i);
+            rising[i] = direction > 0 ? flow : 0.0;
+            falling[i] = direction < 0 ? flow : 0.0;
         }
         double[] p = w.t3;
         double[] q = w.t4;
@@ -108,5 +109,24 @@ final class Oscillators {
         for (int i = 0; i < n; i++) {
             out[i] = Double.isNaN(p[i]) ? Double.NaN : p[i] + q[i] == 0 ? 50.0 : 100 * p[i] / (p[i] + q[i]);
         }
+    }
+
+    /**
+     * Whether TP rose (+1), fell (−1) or stayed (0) from row i−1 to row i, the same in any
+     * adjustment basis. With the same adj_factor on both days, qfq TPs are equal exactly when
+     * the raw prices' cent sums are; comparing the adjusted doubles instead would let rounding
+     * decide (h·f + l·f + c·f of two days with equal h + l + c can differ in the last bit for one
+     * f and not for another: 688008.SH on 2022-06-09), so factor-service, whose factors are
+     * Tushare's cumulative ones, and the CLI, with adj_factor_rel, would disagree.
+     */
+    static int tpDirection(StockSeries s, double[] tp, int i) {
+        if (s.adj(i) == s.adj(i - 1)) {
+            return Long.compare(rawCents(s, i), rawCents(s, i - 1));
+        }
+        return Double.compare(tp[i], tp[i - 1]);
+    }
+
+    private static long rawCents(StockSeries s, int i) {
+        return Math.round(s.high()[i] * 100) + Math.round(s.low()[i] * 100) + Math.round(s.close()[i] * 100);
     }
 }

@@ -32,7 +32,7 @@ class FactorEngineTest {
                 "MFI14", "VOLUME_RATIO", "VWAP_DEV", "ILLIQ20", "NORTH_FLOW_Z", "RS20", "LIMIT_NET20");
         assertThat(FactorRegistry.all().stream().filter(f -> f.category() == FactorCategory.BASIC))
                 .extracting(FactorDefinition::name).containsExactly("RET", "PRESSURE", "FOMO", "DEV20", "VOL20", "AMP");
-        assertThat(FactorEngine.VERSION).isEqualTo("factors-1");
+        assertThat(FactorEngine.VERSION).isEqualTo("factors-2"); // factors-2: MFI14's "TP rose" in any adjustment basis
         assertThat(serial.factors()).isEqualTo(FactorRegistry.all());
     }
 

@@ -209,9 +209,15 @@ final class ReferenceFactors {
             double neg = 0;
             for (int j = i - 13; j <= i; j++) {
                 double flow = tp[j] * bars.get(j).vol();
-                if (tp[j] > tp[j - 1]) {
+                // "TP rose" compares the days' prices as traded when no adjustment lies between
+                // them (cents, exact in any basis), else the adjusted TPs.
+                Bar today = bars.get(j);
+                Bar before = bars.get(j - 1);
+                boolean sameFactor = adjOrOne(today) == adjOrOne(before);
+                double up = sameFactor ? cents(today) - cents(before) : tp[j] - tp[j - 1];
+                if (up > 0) {
                     pos += flow;
-                } else if (tp[j] < tp[j - 1]) {
+                } else if (up < 0) {
                     neg += flow;
                 }
             }
@@ -364,5 +370,13 @@ final class ReferenceFactors {
         double[] v = new double[n];
         java.util.Arrays.fill(v, Double.NaN);
         return v;
+    }
+
+    private static double adjOrOne(Bar b) {
+        return Double.isNaN(b.adjFactor()) ? 1.0 : b.adjFactor();
+    }
+
+    private static long cents(Bar b) {
+        return Math.round(b.high() * 100) + Math.round(b.low() * 100) + Math.round(b.close() * 100);
     }
 }
