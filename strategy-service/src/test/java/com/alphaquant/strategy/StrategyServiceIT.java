@@ -213,6 +213,10 @@ class StrategyServiceIT {
             assertThat(stopped.action()).isEqualTo(StrategySignal.Action.BUY);
             assertThat(stopped.targetWeight()).isZero();
             assertThat(stopped.riskNotes()).contains(RiskDecision.STOP_LOSS);
+            // The stored book keeps the desired weight (max_position 0.10) beside the weight held (V3).
+            var held = store.previousBook("multi_factor", "multi_factor-1", DAY2.plusDays(1), 20).holdings().get("600519.SH");
+            assertThat(held.weight()).isCloseTo(0.06, within(1e-12));
+            assertThat(held.baseWeight()).isEqualTo(0.10);
 
             List<ConsumerRecord<String, String>> dlt = poll(dead, 1, Duration.ofSeconds(30));
             assertThat(dlt).hasSize(1);

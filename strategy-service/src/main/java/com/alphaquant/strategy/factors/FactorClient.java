@@ -2,19 +2,28 @@ package com.alphaquant.strategy.factors;
 
 import com.alphaquant.strategy.StrategyProperties;
 import com.alphaquant.strategy.signal.CrossSection;
+import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /**
  * factor-service's API (docs/strategy-service.md): {@code GET /api/factors?ts_codes=all&start=&end=&names=}
  * → {@code {"engineVersion":..., "rows":[{"tsCode","tradeDate","close","values":{name: number|null}}]}},
  * {@code close} the adjusted close the book is marked with (stops, volatility targeting).
+ *
+ * <p>Connect and read timeouts come from {@link StrategyProperties} (2 s and 120 s by default; the
+ * read timeout bounds the whole exchange, reply included). Any failure to get a readable reply
+ * (refused, timed out, a 4xx/5xx status, a malformed body) is a {@link FactorServiceUnavailableException}.
+ * A reply without rows (null) is a day without factors.
  */
 @Component
 public class FactorClient {
@@ -31,17 +40,31 @@ public class FactorClient {
     private final RestClient http;
 
     public FactorClient(StrategyProperties properties) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.factorServiceConnectTimeout()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(properties.factorServiceReadTimeout());
         // RestClient.builder(): Boot 4's RestClient.Builder bean lives in spring-boot-restclient, not needed here.
-        this.http = RestClient.builder().baseUrl(properties.factorServiceUrl()).build();
+        this.http = RestClient.builder().baseUrl(properties.factorServiceUrl()).requestFactory(requests).build();
     }
 
-    /** The day's cross-section over every stock factor-service has that day (the reference universe), and their closes. */
+    /**
+     * The day's cross-section over every stock factor-service has that day (the reference universe), and their closes.
+     *
+     * @throws FactorServiceUnavailableException when factor-service gives no readable reply
+     */
     public FactorDay day(LocalDate day, Collection<String> names) {
-        FactorReply reply = http.get()
-                .uri(u -> u.path("/api/factors").queryParam("ts_codes", "all").queryParam("start", day.toString())
-                        .queryParam("end", day.toString()).queryParam("names", String.join(",", names)).build())
-                .retrieve().body(FactorReply.class);
-        List<Row> rows = reply == null ? List.of() : reply.rows();
+        FactorReply reply;
+        try {
+            reply = http.get()
+                    .uri(u -> u.path("/api/factors").queryParam("ts_codes", "all").queryParam("start", day.toString())
+                            .queryParam("end", day.toString()).queryParam("names", String.join(",", names)).build())
+                    .retrieve().body(FactorReply.class);
+        } catch (RestClientException e) {
+            throw new FactorServiceUnavailableException("Fetching the factors of " + day + " from factor-service failed: "
+                    + e.getMessage(), e);
+        }
+        List<Row> rows = reply == null || reply.rows() == null ? List.of()
+                : reply.rows().stream().filter(Objects::nonNull).toList();
         return new FactorDay(toCrossSection(rows, day, names), closes(rows, day));
     }
 

@@ -78,16 +78,17 @@ public class SignalStore {
             return;
         }
         jdbc.batchUpdate("""
-                insert into strategy_book_holding (strategy, strategy_version, as_of, ts_code, weight, entry_price,
-                                                   highest_close, last_close)
-                values (?,?,?,?,?,?,?,?)""",
+                insert into strategy_book_holding (strategy, strategy_version, as_of, ts_code, weight, base_weight,
+                                                   entry_price, highest_close, last_close)
+                values (?,?,?,?,?,?,?,?,?)""",
                 book.holdings().values().stream().map(h -> new Object[] {strategy, version, Date.valueOf(asOf), h.tsCode(),
-                        h.weight(), h.entryPrice(), h.highestClose(), h.lastClose()}).toList());
+                        h.weight(), h.baseWeight(), h.entryPrice(), h.highestClose(), h.lastClose()}).toList());
     }
 
     /**
      * The book of the latest stored day before {@code asOf}, with the returns of its last
-     * {@code window} days; without a stored book, one of the latest stored signals' target weights
+     * {@code window} days (a holding stored before V3, without a desired weight, desires its
+     * weight); without a stored book, one of the latest stored signals' target weights
      * (signals stored before books were).
      */
     public Book previousBook(String strategy, String version, LocalDate asOf, int window) {
@@ -104,11 +105,16 @@ public class SignalStore {
         }
         Map<String, Holding> holdings = new HashMap<>();
         jdbc.query("""
-                select ts_code, weight, entry_price, highest_close, last_close from strategy_book_holding
+                select ts_code, weight, base_weight, entry_price, highest_close, last_close from strategy_book_holding
                 where strategy = ? and strategy_version = ? and as_of = ?""",
                 rs -> {
-                    holdings.put(rs.getString(1), new Holding(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
-                            rs.getDouble(4), rs.getDouble(5)));
+                    double weight = rs.getDouble(2);
+                    double base = rs.getDouble(3);
+                    if (rs.wasNull()) {
+                        base = weight; // stored before V3
+                    }
+                    holdings.put(rs.getString(1), new Holding(rs.getString(1), weight, base, rs.getDouble(4),
+                            rs.getDouble(5), rs.getDouble(6)));
                 }, strategy, version, days.get(0)[0]);
         return new Book(holdings, returns);
     }

@@ -19,8 +19,9 @@ import java.util.TreeMap;
  * <p>Prices are closes on one adjusted basis per stock (only ratios are used: close / entry,
  * close / highest); NaN where unknown, and then the stops cannot fire (NaN comparisons are false).
  *
- * @param holdings by ts_code, sorted, each with its weight (&gt; 0), entry price, highest close since
- *                 entry and last close
+ * @param holdings by ts_code, sorted, each with its weight (&gt; 0), its desired weight (&ge; 0: the
+ *                 target before volatility targeting, the exposure cap and max_single_trade, which a
+ *                 HOLD carries on), entry price, highest close since entry and last close
  * @param returns  the book's daily returns, oldest first, at most the volatility window; NaN where a
  *                 day's return was unknown
  */
@@ -43,7 +44,10 @@ public record Book(Map<String, Holding> holdings, List<Double> returns) {
         returns = Collections.unmodifiableList(new ArrayList<>(returns));
     }
 
-    /** A book of weights alone, without prices (what strategy-service stores today). */
+    /**
+     * A book of weights alone, without prices, each desired weight the weight held (strategy-service's
+     * signals stored before its books were).
+     */
     public static Book ofWeights(Map<String, Double> weights) {
         Map<String, Holding> holdings = new LinkedHashMap<>();
         weights.forEach((code, w) -> {
@@ -64,5 +68,18 @@ public record Book(Map<String, Holding> holdings, List<Double> returns) {
     public double weight(String tsCode) {
         Holding h = holdings.get(tsCode);
         return h == null ? 0 : h.weight();
+    }
+
+    /** The desired weights by ts_code (sorted), 0 for a holding being sold down. */
+    public Map<String, Double> baseWeights() {
+        Map<String, Double> weights = new TreeMap<>();
+        holdings.forEach((code, h) -> weights.put(code, h.baseWeight()));
+        return weights;
+    }
+
+    /** The desired weight of {@code tsCode}, 0 when not held. */
+    public double baseWeight(String tsCode) {
+        Holding h = holdings.get(tsCode);
+        return h == null ? 0 : h.baseWeight();
     }
 }

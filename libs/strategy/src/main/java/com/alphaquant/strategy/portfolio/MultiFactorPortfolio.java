@@ -22,16 +22,21 @@ import java.util.TreeMap;
  *
  * <ol>
  *   <li>Signals: {@link MultiFactorScorer} over the day's cross-section (the reference universe).</li>
- *   <li>Target weights: a BUY gets an equal share of max_exposure among the day's BUYs, capped by
- *       max_position; a HOLD keeps its weight in the book; a SELL goes to 0; a stock in the book
- *       without a signal today (suspended, or its factors missing) keeps its weight.</li>
+ *   <li>Desired weights: a BUY gets an equal share of max_exposure among the day's BUYs, capped by
+ *       max_position; a HOLD keeps its desired weight in the book; a SELL goes to 0; a stock in the
+ *       book without a signal today (suspended, or its factors missing) keeps its desired weight.
+ *       The book keeps the desired weight (before volatility targeting, the exposure cap and the
+ *       one-day trade limit) beside the weight held, so the scaling is applied once a day to what
+ *       the strategy wants and never compounds on a HOLD; when volatility falls, the weights grow
+ *       back towards the desired ones, max_single_trade a day.</li>
  *   <li>The book is marked at today's closes: each holding's last close, its highest close since
  *       entry, and the book's return today (Σ previous weight × close / previous close − 1; 0 for
  *       an empty book, NaN when a held stock's price is unknown).</li>
  *   <li>{@link RiskManager}: stops on the marked holdings, caps, volatility targeting with the
  *       book's realised volatility over the last {@code volWindow} daily returns (sample std ×
  *       √252; NaN, so no scaling, until the window is full of known returns).</li>
- *   <li>The next book: every stock left above 0; a new one enters at today's close.</li>
+ *   <li>The next book: every stock left above 0, with its weight and desired weight; a new one
+ *       enters at today's close.</li>
  * </ol>
  *
  * <p>Closes are in one adjusted basis per stock (only ratios matter); a missing close is NaN,
@@ -78,7 +83,7 @@ public final class MultiFactorPortfolio {
             double last = Double.isNaN(close) ? h.lastClose() : close;
             dayReturn += h.weight() * (last / h.lastClose() - 1); // NaN when either price is unknown
             double highest = Double.isNaN(h.highestClose()) || last > h.highestClose() ? last : h.highestClose();
-            marked.put(h.tsCode(), new Holding(h.tsCode(), h.weight(), h.entryPrice(), highest, last));
+            marked.put(h.tsCode(), new Holding(h.tsCode(), h.weight(), h.baseWeight(), h.entryPrice(), highest, last));
         }
         List<Double> returns = new ArrayList<>(previous.returns());
         returns.add(dayReturn);
@@ -89,11 +94,11 @@ public final class MultiFactorPortfolio {
 
         long buys = signals.stream().filter(s -> s.action() == Signal.Action.BUY).count();
         double buyWeight = buys == 0 ? 0 : Math.min(riskParams.maxExposure() / buys, riskParams.maxPosition());
-        Map<String, Double> targets = new LinkedHashMap<>(previous.weights());
+        Map<String, Double> targets = new LinkedHashMap<>(previous.baseWeights());
         for (Signal s : signals) {
             targets.put(s.tsCode(), switch (s.action()) {
                 case BUY -> buyWeight;
-                case HOLD -> previous.weight(s.tsCode());
+                case HOLD -> previous.baseWeight(s.tsCode());
                 case SELL -> 0.0;
             });
         }
@@ -103,10 +108,10 @@ public final class MultiFactorPortfolio {
         risk.targets().forEach((code, w) -> {
             Holding h = marked.get(code);
             if (h != null) {
-                next.put(code, new Holding(code, w, h.entryPrice(), h.highestClose(), h.lastClose()));
+                next.put(code, new Holding(code, w, risk.desired(code), h.entryPrice(), h.highestClose(), h.lastClose()));
             } else {
                 double close = closes.getOrDefault(code, Double.NaN);
-                next.put(code, new Holding(code, w, close, close, close));
+                next.put(code, new Holding(code, w, risk.desired(code), close, close, close));
             }
         });
         return new DayDecision(signals, risk, new Book(next, returns), realisedVol);

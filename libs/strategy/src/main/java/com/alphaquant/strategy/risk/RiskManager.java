@@ -10,12 +10,16 @@ import java.util.TreeSet;
 
 /**
  * Applies the risk limits to the strategy's target weights, after signals and before orders,
- * in this order: stops force exits; each position is capped; the gross is scaled to the
- * volatility target and to the exposure cap; each day's change per stock is limited to
- * max_single_trade (so the stops' exits are also spread out, as a single day's trade limit
- * demands); last, where reductions held back by that limit leave the gross above its cap, the
- * day's increases shrink pro rata until it holds. Every cut carries a reason code. Caps hold after the engine rounds orders down to
- * lots, since rounding down only shrinks buys.
+ * in this order: stops force exits; each position is capped (the weights so far are the
+ * strategy's <em>desired</em> weights, {@link RiskDecision#desired()}, which the book keeps and a
+ * HOLD carries on, so what follows is applied once to them each day, never compounded); the gross
+ * is scaled to the volatility target and to the exposure cap; each day's change per stock is
+ * limited to max_single_trade, measured against the weight held now, except a stop's exit, which
+ * goes to 0 at once (SPEC section 4: exit when the price is at or below the stop; whether the sell
+ * fills, e.g. on a limit-down day, is the execution's affair: the backtest engine models it); last,
+ * where reductions held back by that limit leave the gross above its cap, the day's increases
+ * shrink pro rata until it holds. Every cut carries a reason code. Caps hold after the engine
+ * rounds orders down to lots, since rounding down only shrinks buys.
  */
 public final class RiskManager {
 
@@ -26,14 +30,15 @@ public final class RiskManager {
     }
 
     /**
-     * @param targets       the strategy's weights (absent = 0)
-     * @param holdings      current positions by ts_code
+     * @param targets       the strategy's desired weights (absent = 0)
+     * @param holdings      current positions by ts_code (their {@link Holding#weight()} is what a day's trade starts from)
      * @param realisedVol   the portfolio's realised 20-day volatility, annualised (NaN when unknown)
      */
     public RiskDecision apply(Map<String, Double> targets, Map<String, Holding> holdings, double realisedVol) {
         Map<String, Double> out = new LinkedHashMap<>(targets);
         Map<String, List<String>> notes = new HashMap<>();
         holdings.keySet().forEach(code -> out.putIfAbsent(code, 0.0));
+        Set<String> stopped = new TreeSet<>();
 
         for (Holding h : holdings.values()) {
             if (h.weight() <= 0) {
@@ -42,8 +47,10 @@ public final class RiskManager {
             // Gains never trigger the stop loss: it looks at the loss from entry only.
             if (h.lastClose() <= h.entryPrice() * (1 - params.stopLoss())) {
                 cut(out, notes, h.tsCode(), 0, RiskDecision.STOP_LOSS);
+                stopped.add(h.tsCode());
             } else if (h.lastClose() <= h.highestClose() * (1 - params.trailingStop())) {
                 cut(out, notes, h.tsCode(), 0, RiskDecision.TRAILING_STOP);
+                stopped.add(h.tsCode());
             }
         }
         for (Map.Entry<String, Double> t : out.entrySet()) {
@@ -51,6 +58,7 @@ public final class RiskManager {
                 cut(out, notes, t.getKey(), params.maxPosition(), RiskDecision.MAX_POSITION);
             }
         }
+        Map<String, Double> desired = Map.copyOf(out);
         double gross = out.values().stream().mapToDouble(Double::doubleValue).sum();
         double scale = 1;
         String why = null;
@@ -74,6 +82,9 @@ public final class RiskManager {
         }
         Set<String> codes = new TreeSet<>(out.keySet());
         for (String code : codes) {
+            if (stopped.contains(code)) {
+                continue; // a stop exits at once
+            }
             double change = out.get(code) - current(holdings, code);
             if (Math.abs(change) > params.maxSingleTrade() + 1e-12) {
                 cut(out, notes, code, current(holdings, code) + Math.signum(change) * params.maxSingleTrade(),
@@ -99,7 +110,7 @@ public final class RiskManager {
             }
         }
         out.values().removeIf(w -> w <= 0);
-        return new RiskDecision(Map.copyOf(out), Map.copyOf(notes));
+        return new RiskDecision(Map.copyOf(out), Map.copyOf(notes), desired);
     }
 
     private static double current(Map<String, Holding> holdings, String code) {

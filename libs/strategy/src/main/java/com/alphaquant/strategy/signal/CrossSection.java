@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * One day's factor values across a reference universe (default: every stock with data that
  * day): {@code factors.get(name)[i]} belongs to {@code tsCodes.get(i)}; NaN where a factor is
- * in warm-up or missing. {@code predictedReturn} is the model's forward return, all NaN when
- * there is no prediction.
+ * in warm-up or missing (±Infinity counts as missing too: {@link PercentileRank} ranks finite
+ * values only, as the live path's JSON turns a non-finite value into null). {@code predictedReturn}
+ * is the model's forward return, all NaN when there is no prediction.
  */
 public record CrossSection(List<String> tsCodes, Map<String, double[]> factors, double[] predictedReturn) {
 

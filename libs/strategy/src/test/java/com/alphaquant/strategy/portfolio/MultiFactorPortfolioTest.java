@@ -43,7 +43,8 @@ class MultiFactorPortfolioTest {
         assertThat(d.target("D.SH")).isZero();
         assertThat(d.target("Z.SH")).isEqualTo(0.04);
         // The next book: the new position enters at today's close, the held keep their entry.
-        assertThat(d.next().holdings().get("A.SH")).isEqualTo(new Holding("A.SH", d.target("A.SH"), 20, 20, 20));
+        // It holds 0.03 and keeps its desired 0.10, which a HOLD tomorrow carries on.
+        assertThat(d.next().holdings().get("A.SH")).isEqualTo(new Holding("A.SH", d.target("A.SH"), 0.10, 20, 20, 20));
         assertThat(d.next().holdings().get("Z.SH").entryPrice()).isEqualTo(10);
         assertThat(d.next().holdings()).doesNotContainKey("D.SH");
         assertThat(d.next().returns()).containsExactly(0.0); // no price moved
@@ -62,17 +63,17 @@ class MultiFactorPortfolioTest {
             notes.add(d.notesFor("A.SH"));
             book = d.next();
             high = Math.max(high, closes[i]);
-            assertThat(book.holdings().get("A.SH").highestClose()).as("day %s", i).isEqualTo(high);
-            assertThat(book.holdings().get("A.SH").lastClose()).isEqualTo(closes[i]);
             if (i < 4) {
+                assertThat(book.holdings().get("A.SH").highestClose()).as("day %s", i).isEqualTo(high);
+                assertThat(book.holdings().get("A.SH").lastClose()).isEqualTo(closes[i]);
+                assertThat(book.holdings().get("A.SH").entryPrice()).isEqualTo(10);
                 assertThat(d.target("A.SH")).as("day %s", i).isEqualTo(0.05);
             }
         }
         assertThat(notes.subList(0, 4)).allMatch(List::isEmpty);
-        assertThat(notes.get(4)).containsExactly(RiskDecision.TRAILING_STOP, RiskDecision.MAX_SINGLE_TRADE);
-        assertThat(book.holdings().get("A.SH").weight()).isCloseTo(0.02, within(1e-12)); // exits 0.03 a day
-        assertThat(book.holdings().get("A.SH").highestClose()).isEqualTo(12.5);
-        assertThat(book.holdings().get("A.SH").entryPrice()).isEqualTo(10);
+        // The stop exits the whole 0.05 at once: max_single_trade does not spread a stop's exit.
+        assertThat(notes.get(4)).containsExactly(RiskDecision.TRAILING_STOP);
+        assertThat(book.holdings()).doesNotContainKey("A.SH");
     }
 
     @Test
@@ -112,6 +113,80 @@ class MultiFactorPortfolioTest {
                 Map.of("A.SH", 10.0));
         assertThat(young.realisedVol()).isNaN(); // fewer than 20 returns: no scaling
         assertThat(young.target("A.SH")).isEqualTo(0.04);
+    }
+
+    /** Ten HOLDs (all tied, rank 0.5) at 0.095 each: gross 0.95. */
+    static final List<String> TEN = List.of("H0.SH", "H1.SH", "H2.SH", "H3.SH", "H4.SH", "H5.SH", "H6.SH", "H7.SH", "H8.SH", "H9.SH");
+
+    /** 19 returns ±{@code size} alternating (with today's 0 the window of 20 is full). */
+    static List<Double> returns(double size) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+            r.add(i % 2 == 0 ? size : -size);
+        }
+        return r;
+    }
+
+    static double gross(DayDecision d) {
+        return d.targets().values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    @Test
+    void volatilityTargetingScalesTheDesiredWeightsOnceAndDoesNotCompoundOnHolds() {
+        CrossSection cs = new CrossSection(TEN, Map.of("DEV20", new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}), null);
+        Map<String, Holding> held = new java.util.TreeMap<>();
+        Map<String, Double> closes = new java.util.HashMap<>();
+        TEN.forEach(c -> {
+            held.put(c, new Holding(c, 0.095, 10, 10, 10));
+            closes.put(c, 10.0);
+        });
+        List<Double> wild = returns(0.019); // realised ≈ 0.30 against the target 0.20
+        Book book = new Book(held, wild);
+        double scale = Double.NaN;
+        for (int day = 0; day < 12; day++) {
+            DayDecision d = portfolio.decide(cs, TEN, book, closes);
+            assertThat(d.signals()).extracting(Signal::action).containsOnly(Signal.Action.HOLD);
+            scale = 0.20 / d.realisedVol();
+            assertThat(scale).isBetween(0.6, 0.7);
+            if (day == 0) {
+                // 0.095 × scale ≈ 0.063 is more than one day's trade below 0.095: 0.065 today.
+                assertThat(d.target("H0.SH")).isCloseTo(0.065, within(1e-12));
+            } else {
+                // Scaled once from the desired 0.095, not again from yesterday's scaled weight.
+                assertThat(gross(d)).as("day %s", day).isCloseTo(0.95 * scale, within(1e-12));
+            }
+            assertThat(d.next().holdings().get("H0.SH").baseWeight()).as("day %s", day).isEqualTo(0.095);
+            book = new Book(d.next().holdings(), wild); // the volatility stays where it was
+        }
+        // Volatility falls below the target: back up to the desired 0.095, by max_single_trade a day.
+        List<Double> calm = returns(0.002);
+        DayDecision first = portfolio.decide(cs, TEN, new Book(book.holdings(), calm), closes);
+        assertThat(first.realisedVol()).isLessThan(0.20);
+        assertThat(first.target("H0.SH")).isCloseTo(0.095 * scale + 0.03, within(1e-12));
+        assertThat(first.notesFor("H0.SH")).containsExactly(RiskDecision.MAX_SINGLE_TRADE);
+        DayDecision second = portfolio.decide(cs, TEN, new Book(first.next().holdings(), calm), closes);
+        assertThat(second.target("H0.SH")).isEqualTo(0.095);
+        assertThat(second.notesFor("H0.SH")).isEmpty();
+        assertThat(gross(second)).isCloseTo(0.95, within(1e-12));
+    }
+
+    @Test
+    void aHoldKeepsGrowingTowardsTheDesiredWeightAndASellKeepsShrinking() {
+        List<String> codes = List.of("A.SH", "B.SH", "C.SH"); // A: HOLD (middle rank)
+        CrossSection hold = new CrossSection(codes, Map.of("DEV20", new double[] {2, 3, 1}), null);
+        CrossSection sell = new CrossSection(codes, Map.of("DEV20", new double[] {1, 3, 2}), null);
+        // Bought yesterday: desired 0.10, held 0.03 after one day's trade.
+        Book book = new Book(Map.of("A.SH", new Holding("A.SH", 0.03, 0.10, 10, 10, 10)), List.of());
+        DayDecision d1 = portfolio.decide(hold, List.of("A.SH"), book, Map.of("A.SH", 10.0));
+        assertThat(d1.target("A.SH")).isCloseTo(0.06, within(1e-12));
+        DayDecision d2 = portfolio.decide(hold, List.of("A.SH"), d1.next(), Map.of("A.SH", 10.0));
+        assertThat(d2.target("A.SH")).isCloseTo(0.09, within(1e-12));
+        DayDecision d3 = portfolio.decide(sell, List.of("A.SH"), d2.next(), Map.of("A.SH", 10.0));
+        assertThat(d3.target("A.SH")).isCloseTo(0.06, within(1e-12));
+        assertThat(d3.next().holdings().get("A.SH").baseWeight()).isZero();
+        // A HOLD after the SELL carries the desired 0: the exit goes on.
+        DayDecision d4 = portfolio.decide(hold, List.of("A.SH"), d3.next(), Map.of("A.SH", 10.0));
+        assertThat(d4.target("A.SH")).isCloseTo(0.03, within(1e-12));
     }
 
     @Test

@@ -41,6 +41,24 @@ class RiskManagerTest {
     }
 
     @Test
+    void aStopExitsAtOnceWhateverTheSizeOfTheHolding() {
+        // SPEC section 4: exit when the price is at or below entry × (1 − stop_loss). A 0.10 holding
+        // goes to 0 the same day, not 0.07, 0.04, 0.01, 0 (max_single_trade limits other trades only).
+        Holding stopped = new Holding("A.SH", 0.10, 10.0, 10.0, 9.4);
+        Holding trailed = new Holding("B.SH", 0.10, 10.0, 15.0, 13.0);
+        Holding kept = new Holding("C.SH", 0.10, 10.0, 10.0, 10.0);
+        RiskDecision d = risk.apply(Map.of("A.SH", 0.10, "B.SH", 0.10, "C.SH", 0.0),
+                Map.of("A.SH", stopped, "B.SH", trailed, "C.SH", kept), Double.NaN);
+        assertThat(d.targets()).doesNotContainKeys("A.SH", "B.SH");
+        assertThat(d.notesFor("A.SH")).containsExactly(RiskDecision.STOP_LOSS);
+        assertThat(d.notesFor("B.SH")).containsExactly(RiskDecision.TRAILING_STOP);
+        // A SELL (no stop) still trades max_single_trade a day.
+        assertThat(d.targets().get("C.SH")).isCloseTo(0.07, within(1e-12));
+        assertThat(d.notesFor("C.SH")).containsExactly(RiskDecision.MAX_SINGLE_TRADE);
+        assertThat(d.desired()).containsEntry("A.SH", 0.0).containsEntry("B.SH", 0.0).containsEntry("C.SH", 0.0);
+    }
+
+    @Test
     void positionsAreCappedAndTheDaysTradeLimited() {
         RiskDecision d = risk.apply(Map.of("A.SH", 0.25), Map.of("A.SH", new Holding("A.SH", 0.08, 10, 10, 10)), Double.NaN);
         // 0.25 -> 0.10 (max_position) -> 0.08 + 0.03 would exceed nothing: 0.10 - 0.08 = 0.02 <= 0.03

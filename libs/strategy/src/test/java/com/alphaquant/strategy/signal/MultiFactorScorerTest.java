@@ -29,6 +29,19 @@ class MultiFactorScorerTest {
     }
 
     @Test
+    void anInfiniteFactorScoresLikeAMissingOne() {
+        // Backtest (doubles, may hold ±Infinity) and live (JSON: null) see the same signals.
+        CrossSection withNaN = day(null);
+        Map<String, double[]> f = new HashMap<>(withNaN.factors());
+        f.put("DEV20", new double[] {Double.POSITIVE_INFINITY, 4, 3, 2, Double.NEGATIVE_INFINITY});
+        Map<String, double[]> g = new HashMap<>(withNaN.factors());
+        g.put("DEV20", new double[] {NaN, 4, 3, 2, NaN});
+        MultiFactorScorer scorer = new MultiFactorScorer(MultiFactorParams.DEFAULT);
+        assertThat(scorer.score(new CrossSection(CODES, f, null), CODES))
+                .isEqualTo(scorer.score(new CrossSection(CODES, g, null), CODES));
+    }
+
+    @Test
     void scoresAreWeightedPercentileRanksRenormalisedWithoutPredictions() {
         List<Signal> signals = new MultiFactorScorer(MultiFactorParams.DEFAULT).score(day(null), CODES);
 
