@@ -1,5 +1,8 @@
 package com.alphaquant.factor.events;
 
+import static com.alphaquant.support.test.EmbeddedKafkaClients.consumer;
+import static com.alphaquant.support.test.EmbeddedKafkaClients.poll;
+import static com.alphaquant.support.test.EmbeddedKafkaClients.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.events.EventIds;
@@ -18,18 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -151,30 +148,5 @@ class FactorServiceKafkaIT {
 
     private static void send(KafkaProducer<String, String> producer, String key, String value) throws Exception {
         producer.send(new ProducerRecord<>(Topics.MARKET_DATA_INGESTED, key, value)).get();
-    }
-
-    private static KafkaProducer<String, String> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"));
-        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-    }
-
-    private static KafkaConsumer<String, String> consumer(String group, String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        c.subscribe(List.of(topic));
-        return c;
-    }
-
-    private static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> c, int expected, Duration max) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + max.toMillis();
-        while (records.size() < expected && System.currentTimeMillis() < deadline) {
-            c.poll(Duration.ofMillis(300)).forEach(records::add);
-        }
-        return records;
     }
 }
