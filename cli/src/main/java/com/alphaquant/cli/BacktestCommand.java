@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -201,6 +202,10 @@ final class BacktestCommand implements Callable<Integer> {
         runInfo.put("universe", spec.universeLabel());
         if (spec.strategyPreset() != null) {
             runInfo.put("strategy_preset", spec.strategyPreset());
+        }
+        if (!spec.strategyParameters().isEmpty()) { // every value the run used, defaults included
+            runInfo.put("strategy_parameters", new TreeMap<>(spec.strategyParameters()).entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
         BacktestWriter.write(result, out, runInfo);
         printSummary(result, out);

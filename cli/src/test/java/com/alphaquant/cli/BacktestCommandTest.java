@@ -182,7 +182,7 @@ class BacktestCommandTest {
                 .isIn("600000.SH", "600519.SH", "000001.SZ", "300750.SZ", "688981.SH"));
         assertThat(trades.stream().anyMatch(t -> t.contains(",sell,"))).as("and sells").isTrue();
         assertThat(Files.readString(o.resolve("metrics.json"))).contains("\"strategy\": \"multi_factor\"",
-                "\"strategy_preset\": \"multi_factor\"");
+                "\"strategy_preset\": \"multi_factor\"", "max_position=0.25", "buy_above=0.6");
         assertThat(maxGrossExposure(o)).as("max_position 0.25 over 5 stocks").isGreaterThan(0.3);
 
         // The conservative preset, as strategy-service runs it: max_position 0.05, so 5 stocks weigh at most about 0.25.
@@ -190,7 +190,8 @@ class BacktestCommandTest {
         assertThat(AlphaQuant.run("backtest", "--strategy", "multi_factor", "--strategy-preset", "multi_factor_conservative",
                 "--start-date", "2021-06-01", "--end-date", "2022-12-20", "--stocks", "600000.SH,600519.SH,000001.SZ,300750.SZ,688981.SH",
                 "--out", conservative.toString())).as(err()).isZero();
-        assertThat(Files.readString(conservative.resolve("metrics.json"))).contains("\"strategy_preset\": \"multi_factor_conservative\"");
+        assertThat(Files.readString(conservative.resolve("metrics.json"))).contains("\"strategy_preset\": \"multi_factor_conservative\"",
+                "max_position=0.05", "max_exposure=0.6");
         assertThat(maxGrossExposure(conservative)).isPositive().isLessThan(0.3);
 
         console.reset();
