@@ -9,6 +9,7 @@ import com.alphaquant.data.tushare.TushareClient;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.events.EventIds;
 import com.alphaquant.events.MarketDataIngested;
+import com.alphaquant.events.MarketDataReady;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
 import java.time.Instant;
@@ -31,7 +32,10 @@ import reactor.core.scheduler.Schedulers;
  * Runs one claimed job: reference data first (calendar, stock list), then the quote units the
  * planner says are missing, fetched with bounded concurrency and each committed in one
  * transaction with its coverage mark, its progress and its outbox event. Killed half-way, a
- * job resumes by planning again: committed units are covered, the rest is fetched.
+ * job resumes by planning again: committed units are covered, the rest is fetched. When every
+ * unit is stored (in this run or earlier ones of the same job), one {@link MarketDataReady} goes
+ * into the outbox: the job's days are complete. Its id derives from the job id, so a job that
+ * finishes again (resumed after a crash past that point) adds nothing new.
  */
 @Component
 public class IngestRunner {
@@ -91,6 +95,7 @@ public class IngestRunner {
                     .flatMap(unit -> fetchAll(unit).publishOn(Schedulers.boundedElastic())
                             .doOnNext(table -> store(jobId, unit, table, counted)), config.concurrency())
                     .then().block();
+            ready(jobId, request);
         } finally {
             jobs.addCalls(jobId, uncounted(counted));
         }
@@ -145,6 +150,15 @@ public class IngestRunner {
                     Instant.now(), jobId.toString(), unit.dataset().apiName(), unit.from(), unit.to(), touched, stored,
                     rejected.values().stream().mapToLong(Long::longValue).sum()));
         });
+    }
+
+    /** Every unit of the job is stored: announce its days as complete, once per job. */
+    private void ready(UUID jobId, IngestRequest request) {
+        List<String> datasets = request.datasets().stream().map(Dataset::apiName).sorted().toList();
+        MarketDataReady event = new MarketDataReady(MarketDataReady.idFor(jobId.toString()), MarketDataReady.VERSION,
+                Instant.now(), jobId.toString(), request.startDate(), request.endDate(), datasets, request.tsCodes());
+        tx.executeWithoutResult(status -> outbox.add(event));
+        log.info("Job {}: market.data.ready {}..{} ({})", jobId, request.startDate(), request.endDate(), datasets);
     }
 
     private void markCovered(WorkUnit unit) {

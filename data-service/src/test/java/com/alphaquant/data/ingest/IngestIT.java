@@ -5,6 +5,11 @@ import com.alphaquant.support.test.FreshDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.data.tushare.TushareClient;
+import com.alphaquant.events.EventSerde;
+import com.alphaquant.events.MarketDataReady;
+import com.alphaquant.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,6 +104,27 @@ class IngestIT {
         throw new AssertionError("job " + id + " did not end within " + limit + ": " + job(id));
     }
 
+    /** The market.data.ready events job {@code id} put in the outbox. */
+    private List<MarketDataReady> ready(UUID id) {
+        EventSerde serde = new EventSerde();
+        return jdbc.queryForList("select payload from outbox where topic = ? and payload like ?", String.class,
+                        Topics.MARKET_DATA_READY, "%\"jobId\":\"" + id + "\"%").stream()
+                .map(p -> serde.deserialize(Topics.MARKET_DATA_READY, p.getBytes(StandardCharsets.UTF_8), MarketDataReady.class))
+                .toList();
+    }
+
+    private void assertOneReady(UUID id, String start, String end, String... datasets) {
+        List<MarketDataReady> events = ready(id);
+        assertThat(events).hasSize(1);
+        MarketDataReady event = events.get(0);
+        assertThat(event.eventId()).isEqualTo(MarketDataReady.idFor(id.toString()));
+        assertThat(event.startDate()).isEqualTo(LocalDate.parse(start));
+        assertThat(event.endDate()).isEqualTo(LocalDate.parse(end));
+        assertThat(event.datasets()).containsExactly(datasets);
+        assertThat(event.tsCodes()).isEmpty();
+        assertThat(event.key()).isEqualTo(MarketDataReady.KEY);
+    }
+
     private long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }
@@ -109,7 +135,8 @@ class IngestIT {
         String request = """
                 {"datasets":["stock_basic","trade_cal","daily","adj_factor","index_daily"],"tsCodes":["all"],
                  "startDate":"2018-01-02","endDate":"2022-12-20"}""";
-        JsonNode done = awaitEnd(submit(request), Duration.ofMinutes(4));
+        UUID first = submit(request);
+        JsonNode done = awaitEnd(first, Duration.ofMinutes(4));
 
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         SimFixture.Expected expected = sim.expected();
@@ -125,10 +152,17 @@ class IngestIT {
         assertThat(rejected).isEqualTo(SimFixture.PLANTED);
         assertThat(done.get("rowsRejected").asLong()).isEqualTo(SimFixture.PLANTED.values().stream().mapToLong(Long::longValue).sum());
         assertThat(done.get("callsPerMinute").asDouble()).isPositive();
+        // One "day complete" event for the job, after all its per-unit market.data.ingested events.
+        assertOneReady(first, "2018-01-02", "2022-12-20", "adj_factor", "daily", "index_daily", "stock_basic", "trade_cal");
+        assertThat(count("select min(id) from outbox where topic = ?", Topics.MARKET_DATA_READY))
+                .isGreaterThan(count("select max(id) from outbox where topic = ?", Topics.MARKET_DATA_INGESTED));
 
         long callsBefore = sim.totalCalls();
-        JsonNode again = awaitEnd(submit(request), Duration.ofMinutes(1));
+        UUID second = submit(request);
+        JsonNode again = awaitEnd(second, Duration.ofMinutes(1));
         assertThat(again.get("status").asString()).isEqualTo("SUCCEEDED");
+        // Nothing to fetch, yet the job finished: its days are complete, announced once.
+        assertOneReady(second, "2018-01-02", "2022-12-20", "adj_factor", "daily", "index_daily", "stock_basic", "trade_cal");
         assertThat(sim.totalCalls()).isEqualTo(callsBefore);
         assertThat(again.get("calls").asLong()).isZero();
         assertThat(again.get("unitsTotal").asInt()).isZero();
@@ -150,6 +184,7 @@ class IngestIT {
         assertThat(died.get("status").asString()).isEqualTo("FAILED");
         long partial = count("select count(*) from daily_bar where trade_date between '2019-01-01' and '2019-12-31'");
         assertThat(partial).isPositive().isLessThan(clean);
+        assertThat(ready(id)).isEmpty(); // a job that died half-way announces nothing
 
         // A crashed worker leaves its job RUNNING with a stale heartbeat: another claims and resumes it.
         sim.clearFaults();
@@ -159,6 +194,7 @@ class IngestIT {
         assertThat(resumed.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(count("select count(*) from daily_bar where trade_date between '2019-01-01' and '2019-12-31'")).isEqualTo(clean);
         assertThat(resumed.get("unitsDone").asInt()).isEqualTo(resumed.get("unitsTotal").asInt());
+        assertOneReady(id, "2019-01-01", "2019-12-31", "daily");
     }
 
     @Test
@@ -186,13 +222,14 @@ class IngestIT {
         sim.failAfter(0);
         long retriesBefore = client.retries();
 
-        JsonNode failed = awaitEnd(submit("""
-                {"datasets":["daily"],"tsCodes":["all"],"startDate":"2021-03-01","endDate":"2021-03-31"}"""),
-                Duration.ofSeconds(30));
+        UUID id = submit("""
+                {"datasets":["daily"],"tsCodes":["all"],"startDate":"2021-03-01","endDate":"2021-03-31"}""");
+        JsonNode failed = awaitEnd(id, Duration.ofSeconds(30));
 
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("message").asString()).contains("INVALID_TOKEN", "daily").doesNotContain(SimFixture.TOKEN);
         assertThat(client.retries()).isEqualTo(retriesBefore);
+        assertThat(ready(id)).isEmpty();
     }
 
     @Test

@@ -15,8 +15,9 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The ingest flow's beans. A record that fails goes to {@code market.data.ingested.dlt}
- * ({@link DeadLetters}: an invalid payload at once, other failures after 15 minutes of retries).
+ * The ingest flow's beans. A record that fails goes to {@code <topic>.dlt}, i.e.
+ * {@code market.data.ingested.dlt} or {@code market.data.ready.dlt} ({@link DeadLetters}: an
+ * invalid payload at once, other failures after 15 minutes of retries).
  */
 @Configuration
 public class KafkaConfiguration {
@@ -39,8 +40,13 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    IngestHandler ingestHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed, EventPublisher publisher,
-                                Clock clock) {
-        return new IngestHandler(factors, bars, processed, publisher, clock);
+    IngestHandler ingestHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed) {
+        return new IngestHandler(factors, bars, processed);
+    }
+
+    @Bean
+    ReadyHandler readyHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed, EventPublisher publisher,
+                              Clock clock) {
+        return new ReadyHandler(factors, bars, processed, publisher, clock);
     }
 }

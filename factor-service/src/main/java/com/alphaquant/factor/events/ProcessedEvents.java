@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.data.redis.core.RedisTemplate;
 
 /**
- * Ingest event ids already handled, so a redelivery publishes nothing. Kept in Redis (shared by
+ * Ingest and ready event ids already handled, so a redelivery publishes nothing. Kept in Redis (shared by
  * the replicas, TTL {@code processed-ttl}) and in a small local set that still answers while
  * Redis is out; when neither knows the id the event is handled again, and the factors.computed
  * events it publishes carry the same deterministic ids as the first time.

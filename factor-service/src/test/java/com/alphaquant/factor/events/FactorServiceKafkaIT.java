@@ -9,6 +9,7 @@ import com.alphaquant.events.EventIds;
 import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.FactorsComputed;
 import com.alphaquant.events.MarketDataIngested;
+import com.alphaquant.events.MarketDataReady;
 import com.alphaquant.events.Topics;
 import com.alphaquant.factor.Sample;
 import com.alphaquant.factor.cache.CachedFactors;
@@ -40,10 +41,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service with an in-JVM KRaft broker, the real Redis (a key prefix of its own) and the
- * real sample as the bar source: ingest in, factors.computed out, once; poison to the dead letters.
+ * real sample as the bar source: ingested batches refresh the cache and announce nothing; a ready
+ * job announces factors.computed per day, once; poison goes to the dead letters.
  */
 @SpringBootTest(properties = "alphaquant.factor.kafka-listener-enabled=true")
-@EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_DATA_INGESTED, Topics.FACTORS_COMPUTED, "market.data.ingested.dlt"})
+@EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_DATA_INGESTED, Topics.MARKET_DATA_READY, Topics.FACTORS_COMPUTED,
+        "market.data.ingested.dlt", "market.data.ready.dlt"})
 class FactorServiceKafkaIT {
 
     static final String PREFIX = "aqtest:" + UUID.randomUUID();
@@ -80,32 +83,62 @@ class FactorServiceKafkaIT {
                 LocalDate.parse(end), codes, 100, 0);
     }
 
+    static MarketDataReady ready(String job, String start, String end, List<String> datasets, List<String> codes) {
+        return new MarketDataReady(MarketDataReady.idFor(job), MarketDataReady.VERSION, Instant.now(), job,
+                LocalDate.parse(start), LocalDate.parse(end), datasets, codes);
+    }
+
+    static List<FactorsComputed> events(List<ConsumerRecord<String, String>> records) {
+        return records.stream().map(r -> SERDE.deserialize(Topics.FACTORS_COMPUTED,
+                r.value().getBytes(StandardCharsets.UTF_8), FactorsComputed.class)).toList();
+    }
+
+    /** Whatever arrives on {@code consumer} within a couple of seconds (to show that nothing does). */
+    static List<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer) throws InterruptedException {
+        List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + 2500;
+        while (System.currentTimeMillis() < deadline) {
+            consumer.poll(Duration.ofMillis(250)).forEach(out::add);
+        }
+        return out;
+    }
+
     @Test
-    void ingestInFactorsOutOnceAndPoisonToTheDeadLetters() throws Exception {
+    void ingestRefreshesTheCacheReadyAnnouncesEachDayOnceAndPoisonGoesToTheDeadLetters() throws Exception {
         redisForCleanUp = redis;
         try (KafkaProducer<String, String> producer = producer();
              KafkaConsumer<String, String> computed = consumer("it-computed", Topics.FACTORS_COMPUTED);
-             KafkaConsumer<String, String> dead = consumer("it-dlt", Topics.deadLetter(Topics.MARKET_DATA_INGESTED))) {
+             KafkaConsumer<String, String> deadReady = consumer("it-dlt-ready", Topics.deadLetter(Topics.MARKET_DATA_READY));
+             KafkaConsumer<String, String> deadIngested = consumer("it-dlt", Topics.deadLetter(Topics.MARKET_DATA_INGESTED))) {
+            // One unit of a job: the cache is refreshed, but the day is not complete, so nothing is announced.
             MarketDataIngested daily = ingested("ingest-1", "daily", "2022-12-19", "2022-12-20", CODES);
-            send(producer, daily.key(), SERDE.toJson(daily));
+            send(producer, Topics.MARKET_DATA_INGESTED, daily.key(), SERDE.toJson(daily));
+            String chunk = PREFIX + ":factors:" + FactorEngine.VERSION + ":" + CODES.get(0) + ":2022-12";
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!Boolean.TRUE.equals(redis.hasKey(chunk)) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(redis.hasKey(chunk)).isTrue();
+            assertThat(drain(computed)).isEmpty();
 
+            // The job finished: one factors.computed per trade date, in date order, under one key.
+            MarketDataReady done = ready("job-1", "2022-12-17", "2022-12-20", List.of("daily"), CODES);
+            send(producer, Topics.MARKET_DATA_READY, done.key(), SERDE.toJson(done));
             List<ConsumerRecord<String, String>> first = poll(computed, 2, Duration.ofSeconds(60));
             assertThat(first).hasSize(2);
-            List<FactorsComputed> events = first.stream().map(r -> SERDE.deserialize(Topics.FACTORS_COMPUTED,
-                    r.value().getBytes(StandardCharsets.UTF_8), FactorsComputed.class)).toList();
-            assertThat(events).extracting(FactorsComputed::tradeDate)
+            List<FactorsComputed> events = events(first);
+            assertThat(events).extracting(FactorsComputed::tradeDate) // 17th and 18th are a weekend
                     .containsExactly(LocalDate.parse("2022-12-19"), LocalDate.parse("2022-12-20"));
-            assertThat(first).extracting(ConsumerRecord::key).containsExactly("2022-12-19", "2022-12-20");
+            assertThat(first).extracting(ConsumerRecord::key).containsOnly(FactorsComputed.KEY);
             for (FactorsComputed e : events) {
-                assertThat(e.eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, "ingest-1", e.tradeDate().toString(),
-                        FactorEngine.VERSION));
+                assertThat(e.eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, done.eventId(),
+                        e.tradeDate().toString(), FactorEngine.VERSION));
                 assertThat(e.tsCodes()).containsExactlyElementsOf(CODES);
                 assertThat(e.factors()).isEqualTo(FactorRegistry.names());
                 assertThat(e.engineVersion()).isEqualTo(FactorEngine.VERSION);
             }
 
             // The cache holds the refreshed month: reading it computes nothing.
-            assertThat(redis.hasKey(PREFIX + ":factors:" + FactorEngine.VERSION + ":" + CODES.get(0) + ":2022-12")).isTrue();
             long runs = computer.runs();
             var read = factors.factors(CODES.stream().map(TsCode::of).toList(), LocalDate.parse("2022-12-19"),
                     LocalDate.parse("2022-12-20"));
@@ -114,39 +147,48 @@ class FactorServiceKafkaIT {
                 Sample.assertMatchesWholeHistory(s, 1e-12);
             }
 
-            // Redelivery, two poison messages, a dataset without factors, then a new batch.
-            send(producer, daily.key(), SERDE.toJson(daily));
-            send(producer, "bad", "{\"not\":\"an event\"");
-            send(producer, "2022-12-01", SERDE.toJson(ingested("ingest-x", "daily", "2022-12-01", "2022-12-01", CODES))
-                    .replace("\"endDate\":\"2022-12-01\"", "\"endDate\":\"2022-11-01\""));
-            MarketDataIngested basics = ingested("ingest-2", "stock_basic", "2022-12-20", "2022-12-20", List.of());
-            send(producer, basics.key(), SERDE.toJson(basics));
-            MarketDataIngested next = ingested("ingest-3", "adj_factor", "2022-12-16", "2022-12-16", CODES.subList(0, 1));
-            send(producer, next.key(), SERDE.toJson(next));
+            // Redelivery, poison, a job without factor inputs, then two more jobs (named stocks, whole market).
+            send(producer, Topics.MARKET_DATA_READY, done.key(), SERDE.toJson(done));
+            send(producer, Topics.MARKET_DATA_READY, "market", "{\"not\":\"an event\"");
+            send(producer, Topics.MARKET_DATA_READY, "market", SERDE.toJson(ready("job-x", "2022-12-01", "2022-12-01",
+                    List.of("daily"), CODES)).replace("\"endDate\":\"2022-12-01\"", "\"endDate\":\"2022-11-01\""));
+            send(producer, Topics.MARKET_DATA_INGESTED, "bad", "{\"not\":\"an event\"");
+            MarketDataReady basics = ready("job-2", "2022-12-20", "2022-12-20", List.of("stock_basic", "trade_cal"), List.of());
+            send(producer, Topics.MARKET_DATA_READY, basics.key(), SERDE.toJson(basics));
+            MarketDataReady one = ready("job-3", "2022-12-16", "2022-12-16", List.of("adj_factor"), CODES.subList(0, 1));
+            send(producer, Topics.MARKET_DATA_READY, one.key(), SERDE.toJson(one));
+            MarketDataReady market = ready("job-4", "2022-12-15", "2022-12-15", List.of("daily", "index_daily"), List.of());
+            send(producer, Topics.MARKET_DATA_READY, market.key(), SERDE.toJson(market));
 
-            List<ConsumerRecord<String, String>> after = poll(computed, 1, Duration.ofSeconds(60));
-            Thread.sleep(1500);
-            computed.poll(Duration.ofMillis(500)).forEach(after::add);
-            assertThat(after).hasSize(1); // nothing from the redelivery, nothing from stock_basic
-            FactorsComputed third = SERDE.deserialize(Topics.FACTORS_COMPUTED, after.get(0).value().getBytes(StandardCharsets.UTF_8),
-                    FactorsComputed.class);
-            assertThat(third.tradeDate()).isEqualTo(LocalDate.parse("2022-12-16"));
-            assertThat(third.tsCodes()).containsExactly(CODES.get(0));
-            assertThat(third.eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, "ingest-3", "2022-12-16", FactorEngine.VERSION));
+            List<ConsumerRecord<String, String>> after = poll(computed, 2, Duration.ofSeconds(60));
+            after.addAll(drain(computed));
+            assertThat(after).hasSize(2); // nothing from the redelivery, nothing from stock_basic
+            List<FactorsComputed> later = events(after);
+            assertThat(later.get(0).tradeDate()).isEqualTo(LocalDate.parse("2022-12-16"));
+            assertThat(later.get(0).tsCodes()).containsExactly(CODES.get(0));
+            assertThat(later.get(0).eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, one.eventId(), "2022-12-16",
+                    FactorEngine.VERSION));
+            assertThat(later.get(1).tradeDate()).isEqualTo(LocalDate.parse("2022-12-15"));
+            assertThat(later.get(1).tsCodes()).hasSizeGreaterThan(CODES.size()) // the whole market, not the job's stocks
+                    .isSubsetOf(Sample.CODES.stream().map(TsCode::toString).toList());
 
-            List<ConsumerRecord<String, String>> dlt = poll(dead, 2, Duration.ofSeconds(30));
+            List<ConsumerRecord<String, String>> dlt = poll(deadReady, 2, Duration.ofSeconds(30));
             assertThat(dlt).hasSize(2);
             assertThat(dlt.get(0).value()).isEqualTo("{\"not\":\"an event\"");
             for (ConsumerRecord<String, String> r : dlt) {
                 assertThat(new String(r.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
-                        .contains("Invalid market.data.ingested event");
+                        .contains("Invalid market.data.ready event");
             }
             assertThat(new String(dlt.get(1).headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                     .contains("before startDate");
+            List<ConsumerRecord<String, String>> dltIngested = poll(deadIngested, 1, Duration.ofSeconds(30));
+            assertThat(dltIngested).hasSize(1);
+            assertThat(new String(dltIngested.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
+                    StandardCharsets.UTF_8)).contains("Invalid market.data.ingested event");
         }
     }
 
-    private static void send(KafkaProducer<String, String> producer, String key, String value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.MARKET_DATA_INGESTED, key, value)).get();
+    private static void send(KafkaProducer<String, String> producer, String topic, String key, String value) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 }

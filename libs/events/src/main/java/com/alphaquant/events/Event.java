@@ -7,7 +7,7 @@ import java.time.Instant;
  * make it so ({@link EventIds}), so a redelivered or re-published event is recognisably the
  * same; {@code schemaVersion} lets consumers refuse versions they do not understand.
  */
-public sealed interface Event permits MarketDataIngested, FactorsComputed, ModelPredictions, StrategySignal,
+public sealed interface Event permits MarketDataIngested, MarketDataReady, FactorsComputed, ModelPredictions, StrategySignal,
         BacktestCompleted {
 
     String eventId();

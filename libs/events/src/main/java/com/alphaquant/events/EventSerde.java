@@ -15,6 +15,7 @@ public final class EventSerde {
 
     private static final Map<String, Class<? extends Event>> TYPES = Map.of(
             Topics.MARKET_DATA_INGESTED, MarketDataIngested.class,
+            Topics.MARKET_DATA_READY, MarketDataReady.class,
             Topics.FACTORS_COMPUTED, FactorsComputed.class,
             Topics.MODEL_PREDICTIONS, ModelPredictions.class,
             Topics.STRATEGY_SIGNALS, StrategySignal.class,

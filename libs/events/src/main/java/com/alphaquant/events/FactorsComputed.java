@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * factor-service refreshed the factors of these stocks for this trade date (values are in its
- * cache and API; the event says what changed). Keyed by trade date.
+ * factor-service computed the factors of these stocks for this trade date from complete data
+ * (published on {@link MarketDataReady}, once the ingest job that loaded the day finished; values
+ * are in its cache and API). Keyed by {@link #KEY}, one key for the market, so that all days are
+ * on one partition and consumers see them in date order.
  *
  * @param engineVersion the factor engine version, part of every cache key
  */
@@ -14,6 +16,9 @@ public record FactorsComputed(String eventId, int schemaVersion, Instant occurre
                               List<String> tsCodes, List<String> factors, String engineVersion) implements Event {
 
     public static final int VERSION = 1;
+
+    /** The one record key of factors.computed events. */
+    public static final String KEY = "market";
 
     public FactorsComputed {
         Require.version("factors.computed", schemaVersion, VERSION);
@@ -29,7 +34,7 @@ public record FactorsComputed(String eventId, int schemaVersion, Instant occurre
 
     @Override
     public String key() {
-        return tradeDate.toString();
+        return KEY;
     }
 
     @Override

@@ -4,6 +4,8 @@ package com.alphaquant.events;
 public final class Topics {
 
     public static final String MARKET_DATA_INGESTED = "market.data.ingested";
+    /** One per finished ingest job: its days are complete ({@link MarketDataReady}). */
+    public static final String MARKET_DATA_READY = "market.data.ready";
     public static final String FACTORS_COMPUTED = "factors.computed";
     public static final String MODEL_PREDICTIONS = "model.predictions";
     public static final String STRATEGY_SIGNALS = "strategy.signals";

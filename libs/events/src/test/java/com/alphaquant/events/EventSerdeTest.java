@@ -20,6 +20,8 @@ class EventSerdeTest {
         return List.of(
                 new MarketDataIngested(EventIds.of("job-1", "daily", "1"), 1, NOW, "job-1", "daily", DAY, DAY,
                         List.of("600519.SH", "000001.SZ"), 5000, 2),
+                new MarketDataReady(MarketDataReady.idFor("job-1"), 1, NOW, "job-1", DAY, DAY.plusDays(1),
+                        List.of("adj_factor", "daily", "index_daily"), List.of()),
                 new FactorsComputed(EventIds.of("f", "2024-01-02"), 1, NOW, DAY, List.of("600519.SH"),
                         List.of("RET", "RSI14"), "factors-1"),
                 new ModelPredictions("p-1", 1, NOW, "transformer", "m-3", DAY, 20,
@@ -41,7 +43,7 @@ class EventSerdeTest {
 
     @Test
     void writesIsoDatesAndTheDocumentedFieldNames() {
-        String json = serde.toJson(oneOfEach().get(3));
+        String json = serde.toJson(oneOfEach().get(4));
         assertThat(json).contains("\"asOf\":\"2024-01-02\"", "\"occurredAt\":\"2024-01-02T07:30:00Z\"",
                 "\"tsCode\":\"600519.SH\"", "\"action\":\"BUY\"", "\"schemaVersion\":1");
     }
@@ -50,9 +52,9 @@ class EventSerdeTest {
     void keysFollowTheOrderingEachConsumerNeeds() {
         List<Event> events = oneOfEach();
         assertThat(events).extracting(Event::key)
-                .containsExactly("2024-01-02", "2024-01-02", "2024-01-02", "600519.SH", "bt-42");
+                .containsExactly("2024-01-02", "market", "market", "2024-01-02", "600519.SH", "bt-42");
         assertThat(events).extracting(Event::topic).containsExactly(Topics.MARKET_DATA_INGESTED,
-                Topics.FACTORS_COMPUTED, Topics.MODEL_PREDICTIONS, Topics.STRATEGY_SIGNALS, Topics.BACKTEST_COMPLETED);
+                Topics.MARKET_DATA_READY, Topics.FACTORS_COMPUTED, Topics.MODEL_PREDICTIONS, Topics.STRATEGY_SIGNALS, Topics.BACKTEST_COMPLETED);
         assertThat(Topics.deadLetter(Topics.FACTORS_COMPUTED)).isEqualTo("factors.computed.dlt");
     }
 
@@ -64,10 +66,24 @@ class EventSerdeTest {
     }
 
     @Test
+    void aJobHasOneReadyEventAndItsDatesMustBeInOrder() {
+        assertThat(MarketDataReady.idFor("job-1")).isEqualTo(MarketDataReady.idFor("job-1"))
+                .isNotEqualTo(MarketDataReady.idFor("job-2"));
+        MarketDataReady ready = (MarketDataReady) oneOfEach().get(1);
+        assertThat(ready.wholeMarket()).isTrue();
+        assertThat(serde.toJson(ready)).contains("\"jobId\":\"job-1\"", "\"startDate\":\"2024-01-02\"",
+                "\"endDate\":\"2024-01-03\"", "\"datasets\":[\"adj_factor\",\"daily\",\"index_daily\"]", "\"tsCodes\":[]");
+        String reversed = serde.toJson(ready).replace("\"endDate\":\"2024-01-03\"", "\"endDate\":\"2024-01-01\"");
+        assertThatThrownBy(() -> serde.deserialize(Topics.MARKET_DATA_READY, reversed.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EventFormatException.class)
+                .hasMessageContaining("before startDate");
+    }
+
+    @Test
     void ignoresFieldsAddedByNewerProducers() {
-        String json = serde.toJson(oneOfEach().get(1)).replace("{", "{\"addedLater\":42,");
+        String json = serde.toJson(oneOfEach().get(2)).replace("{", "{\"addedLater\":42,");
         assertThat(serde.deserialize(Topics.FACTORS_COMPUTED, json.getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(oneOfEach().get(1));
+                .isEqualTo(oneOfEach().get(2));
     }
 
     @Test
@@ -75,11 +91,11 @@ class EventSerdeTest {
         assertThatThrownBy(() -> serde.deserialize(Topics.FACTORS_COMPUTED, "{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventFormatException.class)
                 .hasMessageStartingWith("Invalid factors.computed event:");
-        String badCode = serde.toJson(oneOfEach().get(3)).replace("\"tsCode\":\"600519.SH\"", "\"tsCode\":\"600519\"");
+        String badCode = serde.toJson(oneOfEach().get(4)).replace("\"tsCode\":\"600519.SH\"", "\"tsCode\":\"600519\"");
         assertThatThrownBy(() -> serde.deserialize(Topics.STRATEGY_SIGNALS, badCode.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(EventFormatException.class)
                 .hasMessageContaining("invalid ts_code '600519'");
-        String future = serde.toJson(oneOfEach().get(4)).replace("\"schemaVersion\":1", "\"schemaVersion\":9");
+        String future = serde.toJson(oneOfEach().get(5)).replace("\"schemaVersion\":1", "\"schemaVersion\":9");
         assertThatThrownBy(() -> serde.deserialize(Topics.BACKTEST_COMPLETED, future.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("schemaVersion 9 is not supported");
         assertThatThrownBy(() -> serde.deserialize("unknown.topic", "{}".getBytes(StandardCharsets.UTF_8)))
