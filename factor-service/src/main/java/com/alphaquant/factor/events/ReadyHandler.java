@@ -26,8 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * market.data.ready → the job's days are complete: recompute the job's stocks (the whole market
  * when it named none) over [start, end] from the now complete data, overwrite their cache chunks,
- * and announce one factors.computed per trade date that has factors, in date order, all under
- * one key (so strategy-service sees them in order and only once a day is complete). The range is
+ * and, for a whole-market job, announce one factors.computed per trade date that has factors, in
+ * date order, all under one key (so strategy-service sees them in order and only once a day is
+ * complete). A job for named stocks completes their data, not the market's day: it refreshes
+ * their factors and announces nothing. The range is
  * worked a month at a time, announcing each month's days before computing the next, so a
  * multi-year backfill does not hold every panel at once.
  *
@@ -67,6 +69,9 @@ public class ReadyHandler {
             return List.of();
         }
         List<TsCode> codes = stocks(event);
+        // Only a whole-market job completes a market day: percentile ranks are taken over every
+        // stock with data that day, so a job for a few stocks refreshes their factors quietly.
+        boolean marketDays = !codes.isEmpty() && wholeMarket(event);
         List<FactorsComputed> out = new ArrayList<>();
         if (!codes.isEmpty()) {
             for (YearMonth m = YearMonth.from(event.startDate()); !m.isAfter(YearMonth.from(event.endDate())); m = m.plusMonths(1)) {
@@ -74,7 +79,8 @@ public class ReadyHandler {
                 LocalDate to = min(m.atEndOfMonth(), event.endDate());
                 Map<TsCode, StockFactors> fresh = factors.refresh(codes, from, to);
                 List<FactorsComputed> month = new ArrayList<>();
-                for (Map.Entry<Integer, List<String>> day : codesByDate(fresh).entrySet()) {
+                for (Map.Entry<Integer, List<String>> day : marketDays ? codesByDate(fresh).entrySet()
+                        : Map.<Integer, List<String>>of().entrySet()) {
                     month.add(announce(event, day.getKey(), day.getValue()));
                 }
                 for (FactorsComputed e : month) {
@@ -94,12 +100,20 @@ public class ReadyHandler {
         if (event.datasets().stream().noneMatch(FACTOR_INPUTS::contains)) {
             return List.of();
         }
-        List<TsCode> named = event.tsCodes().stream().map(TsCode::of).filter(c -> Board.of(c) != Board.INDEX).toList();
-        boolean market = event.datasets().stream().anyMatch(MARKET_INPUTS::contains);
-        if (event.wholeMarket() || named.isEmpty() && market) {
+        if (wholeMarket(event)) {
             return bars.securities().stream().map(BarSource.Security::code).toList();
         }
-        return named;
+        return named(event);
+    }
+
+    /** A job for every stock, or for market-wide series only (the benchmark, northbound flow). */
+    private static boolean wholeMarket(MarketDataReady event) {
+        boolean market = event.datasets().stream().anyMatch(MARKET_INPUTS::contains);
+        return event.wholeMarket() || named(event).isEmpty() && market;
+    }
+
+    private static List<TsCode> named(MarketDataReady event) {
+        return event.tsCodes().stream().map(TsCode::of).filter(c -> Board.of(c) != Board.INDEX).toList();
     }
 
     private FactorsComputed announce(MarketDataReady cause, int date, List<String> codes) {

@@ -121,8 +121,8 @@ class FactorServiceKafkaIT {
             assertThat(redis.hasKey(chunk)).isTrue();
             assertThat(drain(computed)).isEmpty();
 
-            // The job finished: one factors.computed per trade date, in date order, under one key.
-            MarketDataReady done = ready("job-1", "2022-12-17", "2022-12-20", List.of("daily"), CODES);
+            // The (whole-market) job finished: one factors.computed per trade date, in date order, under one key.
+            MarketDataReady done = ready("job-1", "2022-12-17", "2022-12-20", List.of("daily"), List.of());
             send(producer, Topics.MARKET_DATA_READY, done.key(), SERDE.toJson(done));
             List<ConsumerRecord<String, String>> first = poll(computed, 2, Duration.ofSeconds(60));
             assertThat(first).hasSize(2);
@@ -133,7 +133,7 @@ class FactorServiceKafkaIT {
             for (FactorsComputed e : events) {
                 assertThat(e.eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, done.eventId(),
                         e.tradeDate().toString(), FactorEngine.VERSION));
-                assertThat(e.tsCodes()).containsExactlyElementsOf(CODES);
+                assertThat(e.tsCodes()).containsAll(CODES).hasSizeGreaterThan(CODES.size()); // every stock with a bar that day
                 assertThat(e.factors()).isEqualTo(FactorRegistry.names());
                 assertThat(e.engineVersion()).isEqualTo(FactorEngine.VERSION);
             }
@@ -160,16 +160,16 @@ class FactorServiceKafkaIT {
             MarketDataReady market = ready("job-4", "2022-12-15", "2022-12-15", List.of("daily", "index_daily"), List.of());
             send(producer, Topics.MARKET_DATA_READY, market.key(), SERDE.toJson(market));
 
-            List<ConsumerRecord<String, String>> after = poll(computed, 2, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> after = poll(computed, 1, Duration.ofSeconds(60));
             after.addAll(drain(computed));
-            assertThat(after).hasSize(2); // nothing from the redelivery, nothing from stock_basic
+            // Nothing from the redelivery, nothing from stock_basic, nothing from the one-stock job
+            // (its data is complete, the market's day is not): only the whole-market job's day.
+            assertThat(after).hasSize(1);
             List<FactorsComputed> later = events(after);
-            assertThat(later.get(0).tradeDate()).isEqualTo(LocalDate.parse("2022-12-16"));
-            assertThat(later.get(0).tsCodes()).containsExactly(CODES.get(0));
-            assertThat(later.get(0).eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, one.eventId(), "2022-12-16",
+            assertThat(later.get(0).tradeDate()).isEqualTo(LocalDate.parse("2022-12-15"));
+            assertThat(later.get(0).eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, market.eventId(), "2022-12-15",
                     FactorEngine.VERSION));
-            assertThat(later.get(1).tradeDate()).isEqualTo(LocalDate.parse("2022-12-15"));
-            assertThat(later.get(1).tsCodes()).hasSizeGreaterThan(CODES.size()) // the whole market, not the job's stocks
+            assertThat(later.get(0).tsCodes()).hasSizeGreaterThan(CODES.size()) // the whole market, not the job's stocks
                     .isSubsetOf(Sample.CODES.stream().map(TsCode::toString).toList());
 
             List<ConsumerRecord<String, String>> dlt = poll(deadReady, 2, Duration.ofSeconds(30));
