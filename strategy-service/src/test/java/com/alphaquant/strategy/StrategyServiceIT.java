@@ -216,6 +216,17 @@ class StrategyServiceIT {
             assertThat(held.weight()).isCloseTo(0.06, within(1e-12));
             assertThat(held.baseWeight()).isEqualTo(0.10);
 
+            // A day older than one already decided would fork the book chain: it is not computed.
+            // The next day after it shows it was consumed (one partition, in order).
+            LocalDate late = LocalDate.parse("2023-12-29");
+            LocalDate day3 = LocalDate.parse("2024-01-04");
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, late.toString(), serde.toJson(event(late)))).get();
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, day3.toString(), serde.toJson(event(day3)))).get();
+            assertThat(poll(signals, CODES.length, Duration.ofSeconds(60))).hasSize(CODES.length)
+                    .allSatisfy(r -> assertThat(r.value()).contains("\"asOf\":\"2024-01-04\""));
+            assertThat(store.signals("multi_factor", "multi_factor-1", late)).isEmpty();
+            assertThat(store.latestBookDay("multi_factor", "multi_factor-1")).isEqualTo(day3);
+
             List<ConsumerRecord<String, String>> dlt = poll(dead, 1, Duration.ofSeconds(30));
             assertThat(dlt).hasSize(1);
             assertThat(dlt.get(0).value()).isEqualTo("{\"not\":\"an event\"");

@@ -7,7 +7,10 @@ import com.alphaquant.events.StrategySignal;
 import com.alphaquant.events.Topics;
 import com.alphaquant.strategy.store.SignalStore;
 import com.alphaquant.support.outbox.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * goes through the transactional outbox: a signal row and its event commit together, and only
  * rows this delivery actually inserted (insert … on conflict do nothing) get an event, so a
  * redelivered factors.computed publishes nothing new; the outbox relay publishes after commit
- * and retries while Kafka is down (no signal stored but never announced).
+ * and retries while Kafka is down (no signal stored but never announced). A day older than the
+ * last decided one is not computed (counted as {@code strategy.days.late}): the book chain runs
+ * forward only.
  */
 @Component
 public class SignalListener {
@@ -32,18 +37,30 @@ public class SignalListener {
     private final SignalStore store;
     private final Outbox outbox;
     private final TransactionTemplate tx;
+    private final Counter lateDays;
 
-    public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx) {
+    public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx, MeterRegistry meters) {
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
+        this.lateDays = Counter.builder("strategy.days.late")
+                .description("factors.computed days older than a day already decided, not computed").register(meters);
     }
 
     @KafkaListener(id = "strategy-factors", topics = Topics.FACTORS_COMPUTED)
     public void onFactors(String payload) {
         FactorsComputed event = serde.deserialize(Topics.FACTORS_COMPUTED, bytes(payload), FactorsComputed.class);
         for (StrategyDefinition strategy : engine.strategies().values()) {
+            LocalDate latest = store.latestBookDay(strategy.name(), strategy.version());
+            if (latest != null && latest.isAfter(event.tradeDate())) {
+                // Each day starts from the previous day's book: computing a day behind the chain
+                // would fork it, and signals for a day already past cannot be traded anyway.
+                log.warn("{} {}: not computed, {} is already decided (POST /api/strategies/{}/evaluate computes it on demand)",
+                        strategy.name(), event.tradeDate(), latest, strategy.name());
+                lateDays.increment();
+                continue;
+            }
             SignalEngine.Evaluation evaluation = engine.evaluateDay(strategy, event.tradeDate());
             List<StrategySignal> signals = evaluation.signals();
             int published = tx.execute(s -> {

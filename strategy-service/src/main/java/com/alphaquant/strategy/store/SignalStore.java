@@ -91,6 +91,13 @@ public class SignalStore {
      * weight); without a stored book, one of the latest stored signals' target weights
      * (signals stored before books were).
      */
+    /** The last day a book was stored for, null when none. */
+    public LocalDate latestBookDay(String strategy, String version) {
+        Date day = jdbc.queryForObject("select max(as_of) from strategy_book_day where strategy = ? and strategy_version = ?",
+                Date.class, strategy, version);
+        return day == null ? null : day.toLocalDate();
+    }
+
     public Book previousBook(String strategy, String version, LocalDate asOf, int window) {
         List<Object[]> days = jdbc.query("""
                 select as_of, day_return from strategy_book_day
