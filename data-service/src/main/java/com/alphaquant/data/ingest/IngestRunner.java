@@ -15,7 +15,6 @@ import com.alphaquant.market.TradingCalendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,20 +100,9 @@ public class IngestRunner {
         }
     }
 
-    /** A unit's rows, paging with offset/limit while a page comes back full. */
+    /** A unit's rows, every page of them. */
     Mono<TushareTable> fetchAll(WorkUnit unit) {
-        return page(unit, 0, new ArrayList<>());
-    }
-
-    private Mono<TushareTable> page(WorkUnit unit, int offset, List<List<Object>> rows) {
-        Map<String, String> params = new HashMap<>(unit.params());
-        params.put("offset", Integer.toString(offset));
-        params.put("limit", Integer.toString(config.rowCap()));
-        return client.query(unit.dataset().apiName(), params, unit.dataset().fields()).flatMap(t -> {
-            rows.addAll(t.items());
-            boolean more = t.size() > 0 && (t.hasMore() || t.size() >= config.rowCap());
-            return more ? page(unit, offset + t.size(), rows) : Mono.just(new TushareTable(t.fields(), rows, false));
-        });
+        return client.queryAll(unit.dataset().apiName(), unit.params(), unit.dataset().fields(), config.rowCap());
     }
 
     /** Calls made since the last count, so that progress shows calls as they happen. */

@@ -68,23 +68,15 @@ public class ReferenceLoader {
             return;
         }
         Map<String, Security> rows = new java.util.LinkedHashMap<>(); // by ts_code: a page overlap must not duplicate
-        int offset = 0;
-        while (true) {
-            TushareTable page = client.query("stock_basic", Map.of("list_status", "L", "offset", Integer.toString(offset),
-                    "limit", "5000"), Dataset.STOCK_BASIC.fields()).block();
-            Map<String, Integer> col = page.columns();
-            for (List<Object> row : page.items()) {
-                String code = Cleaning.text(row, col, "ts_code");
-                if (!TsCode.isValid(code)) {
-                    continue; // not an A-share code we model
-                }
-                rows.put(code, new Security(code, Cleaning.text(row, col, "name"), optional(row, col, "industry"),
-                        optional(row, col, "market"), Board.of(TsCode.of(code)).name(), Cleaning.date(row, col, "list_date")));
+        TushareTable all = client.queryAll("stock_basic", Map.of("list_status", "L"), Dataset.STOCK_BASIC.fields(), 5000).block();
+        Map<String, Integer> col = all.columns();
+        for (List<Object> row : all.items()) {
+            String code = Cleaning.text(row, col, "ts_code");
+            if (!TsCode.isValid(code)) {
+                continue; // not an A-share code we model
             }
-            if (page.size() == 0 || (page.size() < 5000 && !page.hasMore())) {
-                break;
-            }
-            offset += page.size();
+            rows.put(code, new Security(code, Cleaning.text(row, col, "name"), optional(row, col, "industry"),
+                    optional(row, col, "market"), Board.of(TsCode.of(code)).name(), Cleaning.date(row, col, "list_date")));
         }
         tx.executeWithoutResult(s -> {
             securities.saveAll(rows.values());

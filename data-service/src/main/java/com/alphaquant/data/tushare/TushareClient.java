@@ -10,6 +10,7 @@ import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOper
 import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,27 @@ public class TushareClient {
 
     public long retries() {
         return retries.get();
+    }
+
+    /**
+     * Every row of a query, paging with offset/limit while a page comes back full (Tushare caps
+     * rows per call and says so only sometimes through {@code has_more}). One table, in order.
+     */
+    public Mono<TushareTable> queryAll(String apiName, Map<String, String> params, List<String> fields, int pageSize) {
+        return page(apiName, params, fields, pageSize, 0, new ArrayList<>());
+    }
+
+    private Mono<TushareTable> page(String apiName, Map<String, String> params, List<String> fields, int pageSize, int offset,
+                                    List<List<Object>> rows) {
+        Map<String, String> paged = new HashMap<>(params);
+        paged.put("offset", Integer.toString(offset));
+        paged.put("limit", Integer.toString(pageSize));
+        return query(apiName, paged, fields).flatMap(t -> {
+            rows.addAll(t.items());
+            boolean more = t.size() > 0 && (t.hasMore() || t.size() >= pageSize);
+            return more ? page(apiName, params, fields, pageSize, offset + t.size(), rows)
+                    : Mono.just(new TushareTable(t.fields(), rows, false));
+        });
     }
 
     /** One Tushare call with retries; fails fast on token, permission and per-day limit errors. */
