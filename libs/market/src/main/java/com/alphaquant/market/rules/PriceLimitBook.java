@@ -2,7 +2,6 @@ package com.alphaquant.market.rules;
 
 import com.alphaquant.market.Board;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -71,8 +70,13 @@ public final class PriceLimitBook {
             throw new IllegalArgumentException("Session since listing must be at least 1, got " + session
                     + " for a " + board + " stock on " + date);
         }
-        ListingRow listing = latest(LISTINGS.stream().filter(r -> r.board() == board && !listDate.isBefore(r.listedFrom())).toList(),
-                ListingRow::listedFrom);
+        ListingRow listing = null; // the latest listing rule of the board in force at the listing date
+        for (ListingRow r : LISTINGS) {
+            if (r.board() == board && !listDate.isBefore(r.listedFrom())
+                    && (listing == null || r.listedFrom().isAfter(listing.listedFrom()))) {
+                listing = r;
+            }
+        }
         if (listing != null) {
             if (session <= listing.noLimitSessions()) {
                 return PriceLimit.NONE;
@@ -89,17 +93,17 @@ public final class PriceLimitBook {
     /** The ordinary daily limit (no listing-day rule) of {@code board} on {@code date}. */
     public static double normalLimit(Board board, boolean st, LocalDate date) {
         boolean stRule = st && board.isMainBoard();
-        LimitRow row = latest(LIMITS.stream()
-                .filter(r -> r.board() == board && r.st() == stRule && !date.isBefore(r.from()))
-                .toList(), LimitRow::from);
+        LimitRow row = null; // the latest rule in force on the date; plain loops: this runs once per stock-day
+        for (LimitRow r : LIMITS) {
+            if (r.board() == board && r.st() == stRule && !date.isBefore(r.from())
+                    && (row == null || r.from().isAfter(row.from()))) {
+                row = r;
+            }
+        }
         if (row == null) {
             throw new IllegalArgumentException("No price-limit rule for " + board + (stRule ? " ST" : "")
                     + " on " + date + ": the board had no daily limits then");
         }
         return row.limit();
-    }
-
-    private static <T> T latest(List<T> rows, java.util.function.Function<T, LocalDate> from) {
-        return rows.stream().max(Comparator.comparing(from)).orElse(null);
     }
 }
