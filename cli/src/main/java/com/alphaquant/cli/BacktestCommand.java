@@ -18,7 +18,6 @@ import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
 import com.alphaquant.market.rules.Side;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +32,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -128,8 +128,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "backtest-out", description = "output folder; default ./${DEFAULT-VALUE}")
     Path out;
 
-    @Option(names = "--progress", description = "show progress on stderr even when it is not a terminal")
-    boolean progress;
+    @Mixin
+    ProgressOption progress;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -150,10 +150,8 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestConfig config = spec.config();
         TargetWeightsStrategy plan = spec.needsWeights() ? TargetWeightsStrategy.read(weights) : null;
 
-        PrintStream err = System.err;
-        boolean showProgress = progress || System.console() != null;
         Path barsFile = SampleData.orSample(bars, SampleData.BARS);
-        stage(showProgress, "reading " + barsFile.getFileName());
+        progress.stage("reading " + barsFile.getFileName());
         List<Bar> allBars = BarCsv.read(barsFile);
         if (allBars.isEmpty()) {
             throw new IllegalArgumentException(barsFile.getFileName() + " has no bars");
@@ -182,14 +180,14 @@ final class BacktestCommand implements Callable<Integer> {
                     + indexBars.stream().map(b -> b.tsCode().toString()).distinct().sorted().collect(Collectors.joining(", "))
                     + "; --benchmark none runs without one)");
         }
-        stage(showProgress, "indexing " + universeBars.size() + " bars of " + wanted.size() + " stocks");
+        progress.stage("indexing " + universeBars.size() + " bars of " + wanted.size() + " stocks");
         BarPanel panel = BarPanel.of(calendar, universeBars, code -> {
             StockBasic b = basics.get(code);
             return b == null ? null : b.listDate();
         }, (code, day) -> false, indexBars, benchmarkCode);
 
         Strategy runnable = spec.newStrategy(() -> plan, panel);
-        BacktestResult result = new BacktestEngine(panel, config).run(runnable, showProgress ? new ProgressBar(err, "days")::update : ProgressListener.NONE);
+        BacktestResult result = new BacktestEngine(panel, config).run(runnable, progress.shown() ? progress.bar("days")::update : ProgressListener.NONE);
 
         Map<String, String> runInfo = new LinkedHashMap<>();
         runInfo.put("bars", barsFile.getFileName().toString());
@@ -210,12 +208,6 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestWriter.write(result, out, runInfo);
         printSummary(result, out);
         return 0;
-    }
-
-    private static void stage(boolean show, String what) {
-        if (show) {
-            System.err.println("alphaquant: " + what + "...");
-        }
     }
 
     private static void printSummary(BacktestResult r, Path out) {

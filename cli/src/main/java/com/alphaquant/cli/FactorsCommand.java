@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,8 +60,8 @@ final class FactorsCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "output CSV; gzip when it ends in .gz")
     Path out;
 
-    @Option(names = "--progress", description = "show progress on stderr even when it is not a terminal")
-    boolean progress;
+    @Mixin
+    ProgressOption progress;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
@@ -72,11 +73,10 @@ final class FactorsCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + parallelism);
         }
-        boolean showProgress = progress || System.console() != null;
         long started = System.nanoTime();
 
         Path barsFile = SampleData.orSample(bars, SampleData.BARS);
-        stage(showProgress, "reading " + barsFile.getFileName());
+        progress.stage("reading " + barsFile.getFileName());
         List<Bar> stockBars = BarCsv.read(barsFile);
         if (stockBars.isEmpty()) {
             throw new IllegalArgumentException(barsFile.getFileName() + " has no bars");
@@ -93,8 +93,8 @@ final class FactorsCommand implements Callable<Integer> {
 
         int stocks = input.stocks().size();
         long rows = input.stocks().stream().mapToLong(s -> s.dates().length).sum();
-        stage(showProgress, "computing " + factors.size() + " factors for " + stocks + " stocks, " + rows + " rows");
-        ProgressBar bar = showProgress ? new ProgressBar(System.err, "stocks") : null;
+        progress.stage("computing " + factors.size() + " factors for " + stocks + " stocks, " + rows + " rows");
+        ProgressBar bar = progress.bar("stocks");
         try (OutputStream file = open(out);
              OrderedFactorCsv csv = new OrderedFactorCsv(file, factors, stocks, bar)) {
             new FactorEngine(factors, parallelism).forEachStock(input, csv::accept);
@@ -114,11 +114,5 @@ final class FactorsCommand implements Callable<Integer> {
         }
         OutputStream raw = Files.newOutputStream(file);
         return file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
-    }
-
-    private static void stage(boolean show, String what) {
-        if (show) {
-            System.err.println("alphaquant: " + what + "...");
-        }
     }
 }
