@@ -1,6 +1,5 @@
 package com.alphaquant.factor.api;
 
-import com.alphaquant.factor.bars.BarSourceUnavailableException;
 import com.alphaquant.factor.compute.MarketDataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,23 +11,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * Upstream trouble is not this service's bug, nor the caller's: data-service down is a 503, so
- * callers retry; bars the engine refuses are a 502. Neither is the generic 500 or a 400.
+ * Bars the engine refuses are the bar source's fault, not this service's nor the caller's: a 502,
+ * not the generic 500 or a 400. (data-service down is a 503: service-support's ProblemResponses,
+ * as {@link com.alphaquant.factor.bars.BarSourceUnavailableException} is an upstream-unavailable.)
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
-
-    @ExceptionHandler(BarSourceUnavailableException.class)
-    ProblemDetail barsUnavailable(BarSourceUnavailableException e) {
-        log.warn("Bar source unavailable: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "Market data is unavailable right now (data-service); try again shortly.");
-        problem.setTitle("Market data unavailable");
-        return problem;
-    }
 
     @ExceptionHandler(MarketDataException.class)
     ProblemDetail badMarketData(MarketDataException e) {

@@ -58,6 +58,14 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 "'" + e.getValue() + "' is not a valid " + expected)));
     }
 
+    @ExceptionHandler(UpstreamUnavailableException.class)
+    ProblemDetail upstreamUnavailable(UpstreamUnavailableException e) {
+        log.warn("{}: {}", e.title(), e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.detail());
+        problem.setTitle(e.title());
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unhandled error", e);

@@ -40,6 +40,12 @@ class ProblemResponsesTest {
             return "ok";
         }
 
+        @GetMapping("/upstream")
+        String upstream() {
+            throw new UpstreamUnavailableException("Prices unavailable", "Prices are unavailable right now (data-service); try again shortly.",
+                    "connection refused: 127.0.0.1:8081", null);
+        }
+
         @GetMapping("/boom")
         String boom() {
             throw new IllegalStateException("secret internals");
@@ -96,5 +102,14 @@ class ProblemResponsesTest {
         HttpResponse<String> r = get("/nothing-here");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void anUnavailableUpstreamIsA503TheCallerMayRetryNotA500() throws Exception {
+        HttpResponse<String> r = get("/upstream");
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"title\":\"Prices unavailable\"", "(data-service); try again shortly.")
+                .doesNotContain("connection refused");
     }
 }

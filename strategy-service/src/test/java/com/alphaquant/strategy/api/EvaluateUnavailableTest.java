@@ -27,7 +27,7 @@ class EvaluateUnavailableTest {
         SignalStore store = new SignalStore(null); // never reached: the factors come first
         SignalEngine engine = new SignalEngine(new FactorClient(properties), store, properties);
         return MockMvcBuilders.standaloneSetup(new StrategyController(engine, store))
-                .setControllerAdvice(new ApiErrors(), new ProblemResponses()).build();
+                .setControllerAdvice(new ProblemResponses()).build();
     }
 
     static void expect503(MockMvc mvc) throws Exception {
