@@ -32,7 +32,10 @@ public final class MultiFactorParameters {
 
     /** Every parameter with the value of the named preset (one of {@link StrategyPresets#NAMES}). */
     public static Map<String, Double> defaults(String preset) {
-        StrategyPreset p = StrategyPresets.load(preset);
+        return values(StrategyPresets.load(preset));
+    }
+
+    private static Map<String, Double> values(StrategyPreset p) {
         Map<String, Double> d = new LinkedHashMap<>();
         d.put("buy_above", p.signal().buyAbove());
         d.put("sell_below", p.signal().sellBelow());
@@ -50,19 +53,16 @@ public final class MultiFactorParameters {
     }
 
     /**
-     * The shared portfolio logic with these parameters (absent ones take their defaults).
+     * The shared portfolio logic over the named preset: its factor groups, its values where
+     * {@code given} has none.
      *
      * @throws IllegalArgumentException naming the parameter when a value is out of range
      */
-    public static MultiFactorPortfolio portfolio(Map<String, Double> given) {
-        return portfolio(StrategyPresets.DEFAULT, given);
-    }
-
-    /** As {@link #portfolio(Map)} over the named preset: its factor groups, its values as defaults. */
     public static MultiFactorPortfolio portfolio(String preset, Map<String, Double> given) {
-        Map<String, Double> v = new LinkedHashMap<>(defaults(preset));
+        StrategyPreset p = StrategyPresets.load(preset); // read once: its values and its groups
+        Map<String, Double> v = new LinkedHashMap<>(values(p));
         v.putAll(given);
-        MultiFactorParams base = StrategyPresets.load(preset).signal();
+        MultiFactorParams base = p.signal();
         Map<String, Double> weights = new LinkedHashMap<>();
         base.weights().keySet().forEach(sub -> weights.put(sub, v.get("weight_" + sub)));
         MultiFactorParams signal = new MultiFactorParams(base.groups(), weights, v.get("buy_above"), v.get("sell_below"));
