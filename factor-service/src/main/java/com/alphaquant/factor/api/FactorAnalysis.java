@@ -10,7 +10,6 @@ import com.alphaquant.factor.evaluation.InformationCoefficient;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.TreeSet;
 
 /** Lays a panel out as the evaluation maths wants it: pooled columns, or day × stock cross-sections. */
 final class FactorAnalysis {
@@ -60,9 +59,5 @@ final class FactorAnalysis {
 
     static int column(String name) {
         return FactorComputer.FACTORS.indexOf(FactorRegistry.get(name));
-    }
-
-    static List<String> sortedCodes(Collection<StockFactors> panel) {
-        return new TreeSet<>(panel.stream().map(s -> s.code().toString()).toList()).stream().toList();
     }
 }

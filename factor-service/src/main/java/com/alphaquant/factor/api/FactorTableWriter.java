@@ -1,9 +1,7 @@
 package com.alphaquant.factor.api;
 
-import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.FactorEngine;
-import com.alphaquant.factor.engine.FactorRegistry;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Collection;
@@ -21,7 +19,7 @@ final class FactorTableWriter {
 
     FactorTableWriter(List<String> names) {
         this.names = names;
-        this.columns = names.stream().mapToInt(n -> FactorComputer.FACTORS.indexOf(FactorRegistry.get(n))).toArray();
+        this.columns = names.stream().mapToInt(FactorAnalysis::column).toArray();
     }
 
     /**

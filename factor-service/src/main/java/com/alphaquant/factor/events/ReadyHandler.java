@@ -18,7 +18,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +42,6 @@ public class ReadyHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyHandler.class);
 
-    /** Datasets that are factor inputs; a job that loaded none of them changes no factor. */
-    static final Set<String> FACTOR_INPUTS = Set.of("daily", "adj_factor", "index_daily", "moneyflow_hsgt");
-    static final Set<String> MARKET_INPUTS = Set.of("index_daily", "moneyflow_hsgt");
-
     private final CachedFactors factors;
     private final BarSource bars;
     private final ProcessedEvents processed;
@@ -68,25 +63,21 @@ public class ReadyHandler {
             log.info("market.data.ready {} already handled: nothing to publish", event.eventId());
             return List.of();
         }
-        List<TsCode> codes = stocks(event);
-        // Only a whole-market job completes a market day: percentile ranks are taken over every
-        // stock with data that day, so a job for a few stocks refreshes their factors quietly.
-        boolean marketDays = !codes.isEmpty() && wholeMarket(event);
+        boolean wholeMarket = wholeMarket(event);
+        List<TsCode> codes = stocks(event, wholeMarket);
         List<FactorsComputed> out = new ArrayList<>();
-        if (!codes.isEmpty()) {
-            for (YearMonth m = YearMonth.from(event.startDate()); !m.isAfter(YearMonth.from(event.endDate())); m = m.plusMonths(1)) {
-                LocalDate from = max(m.atDay(1), event.startDate());
-                LocalDate to = min(m.atEndOfMonth(), event.endDate());
-                Map<TsCode, StockFactors> fresh = factors.refresh(codes, from, to);
-                List<FactorsComputed> month = new ArrayList<>();
-                for (Map.Entry<Integer, List<String>> day : marketDays ? codesByDate(fresh).entrySet()
-                        : Map.<Integer, List<String>>of().entrySet()) {
-                    month.add(announce(event, day.getKey(), day.getValue()));
-                }
-                for (FactorsComputed e : month) {
+        for (YearMonth m = YearMonth.from(event.startDate()); !codes.isEmpty() && !m.isAfter(YearMonth.from(event.endDate()));
+             m = m.plusMonths(1)) {
+            Map<TsCode, StockFactors> fresh = factors.refresh(codes, max(m.atDay(1), event.startDate()),
+                    min(m.atEndOfMonth(), event.endDate()));
+            // Only a whole-market job completes a market day: percentile ranks are taken over every
+            // stock with data that day, so a job for a few stocks refreshes their factors quietly.
+            if (wholeMarket) {
+                for (Map.Entry<Integer, List<String>> day : codesByDate(fresh).entrySet()) {
+                    FactorsComputed e = announce(event, day.getKey(), day.getValue());
                     publisher.publish(e);
+                    out.add(e);
                 }
-                out.addAll(month);
             }
         }
         processed.add(event.eventId());
@@ -96,11 +87,11 @@ public class ReadyHandler {
     }
 
     /** The stocks whose factors the job completed: those it named, or every stock. */
-    private List<TsCode> stocks(MarketDataReady event) {
-        if (event.datasets().stream().noneMatch(FACTOR_INPUTS::contains)) {
+    private List<TsCode> stocks(MarketDataReady event, boolean wholeMarket) {
+        if (event.datasets().stream().noneMatch(d -> IngestImpact.STOCK_DATASETS.contains(d) || IngestImpact.MARKET_DATASETS.contains(d))) {
             return List.of();
         }
-        if (wholeMarket(event)) {
+        if (wholeMarket) {
             return bars.securities().stream().map(BarSource.Security::code).toList();
         }
         return named(event);
@@ -108,7 +99,7 @@ public class ReadyHandler {
 
     /** A job for every stock, or for market-wide series only (the benchmark, northbound flow). */
     private static boolean wholeMarket(MarketDataReady event) {
-        boolean market = event.datasets().stream().anyMatch(MARKET_INPUTS::contains);
+        boolean market = event.datasets().stream().anyMatch(IngestImpact.MARKET_DATASETS::contains);
         return event.wholeMarket() || named(event).isEmpty() && market;
     }
 
