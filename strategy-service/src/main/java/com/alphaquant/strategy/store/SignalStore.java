@@ -85,12 +85,6 @@ public class SignalStore {
                         h.weight(), h.baseWeight(), h.entryPrice(), h.highestClose(), h.lastClose()}).toList());
     }
 
-    /**
-     * The book of the latest stored day before {@code asOf}, with the returns of its last
-     * {@code window} days (a holding stored before V3, without a desired weight, desires its
-     * weight); without a stored book, one of the latest stored signals' target weights
-     * (signals stored before books were).
-     */
     /** The last day a book was stored for, null when none. */
     public LocalDate latestBookDay(String strategy, String version) {
         Date day = jdbc.queryForObject("select max(as_of) from strategy_book_day where strategy = ? and strategy_version = ?",
@@ -98,6 +92,12 @@ public class SignalStore {
         return day == null ? null : day.toLocalDate();
     }
 
+    /**
+     * The book of the latest stored day before {@code asOf}, with the returns of its last
+     * {@code window} days (a holding stored before V3, without a desired weight, desires its
+     * weight); without a stored book, one of the latest stored signals' target weights
+     * (signals stored before books were).
+     */
     public Book previousBook(String strategy, String version, LocalDate asOf, int window) {
         List<Object[]> days = jdbc.query("""
                 select as_of, day_return from strategy_book_day

@@ -1,6 +1,5 @@
 package com.alphaquant.strategy.preset;
 
-import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
 import com.alphaquant.strategy.risk.RiskParams;
 import com.alphaquant.strategy.signal.MultiFactorParams;
 
@@ -10,8 +9,4 @@ import com.alphaquant.strategy.signal.MultiFactorParams;
  * @param version part of every published signal's key; a preset whose values change gets a new one
  */
 public record StrategyPreset(String name, String version, MultiFactorParams signal, RiskParams risk) {
-
-    public MultiFactorPortfolio portfolio() {
-        return new MultiFactorPortfolio(signal, risk);
-    }
 }

@@ -17,12 +17,6 @@ public record RiskParams(double maxPosition, double maxSingleTrade, double maxEx
     /** Equal to the {@code multi_factor} preset (presets/multi_factor.yml; a test keeps them equal). */
     public static final RiskParams DEFAULT = new RiskParams(0.10, 0.03, 0.95, 0.05, 0.08, 0.20, 20);
 
-    /** With the 20-day volatility window of SPEC section 4. */
-    public RiskParams(double maxPosition, double maxSingleTrade, double maxExposure, double stopLoss, double trailingStop,
-                      double targetVol) {
-        this(maxPosition, maxSingleTrade, maxExposure, stopLoss, trailingStop, targetVol, 20);
-    }
-
     public RiskParams {
         requireFraction("max_position", maxPosition);
         requireFraction("max_single_trade", maxSingleTrade);
