@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dataServiceUrl            where bars come from when {@code bars = data-service}
  * @param bars                      {@code data-service} (default) or {@code files} (the real sample CSVs in {@code sampleDir})
  * @param sampleDir                 folder with the sample CSVs (Tushare daily with adj_factor_rel, index_daily,
- *                                  stock_basic, trade_cal), e.g. the workspace's {@code shared/data}; required for {@code files}
+ *                                  stock_basic, trade_cal); default: the repository's real sample ({@code data/sample})
  * @param sampleBars                file name pattern (glob) of the bars file in {@code sampleDir}
  * @param optimizerThreads          how many backtests of an optimisation grid run at once
  * @param jobThreads                how many jobs one replica runs at once

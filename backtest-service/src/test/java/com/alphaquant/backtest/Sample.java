@@ -2,7 +2,7 @@ package com.alphaquant.backtest;
 
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The real Tushare sample in the workspace's {@code shared/data} folder ({@link SharedData}: tests
+ * The real Tushare sample in the repository's {@code data/sample} ({@link SampleData}: tests
  * fail loudly, rather than skip, without it), read once per test JVM the way the CLI reads its files.
  */
 public final class Sample {
@@ -37,9 +37,9 @@ public final class Sample {
     private Sample() {
     }
 
-    /** The {@code shared/data} folder, found by walking up from the working directory. */
+    /** The sample folder. */
     public static Path dir() {
-        return SharedData.file(BARS).getParent();
+        return SampleData.dir();
     }
 
     public static synchronized Map<TsCode, List<Bar>> stocks() {

@@ -1,5 +1,6 @@
 package com.alphaquant.bench;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.backtest.engine.BacktestConfig;
 import com.alphaquant.backtest.engine.BacktestEngine;
 import com.alphaquant.backtest.engine.BacktestResult;
@@ -147,11 +148,11 @@ public class BacktestBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             long t0 = System.nanoTime();
-            TradingCalendar calendar = TradeCalCsv.read(sharedData("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
-            Map<TsCode, StockBasic> basics = StockBasicCsv.read(sharedData("stock_basic_350.csv.gz")).stream()
+            TradingCalendar calendar = TradeCalCsv.read(sample("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
+            Map<TsCode, StockBasic> basics = StockBasicCsv.read(sample("stock_basic_350.csv.gz")).stream()
                     .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
-            List<Bar> bars = BarCsv.read(sharedData("daily_raw_adj_300_20180102_20221220.csv.gz"));
-            List<Bar> index = BarCsv.read(sharedData("index_daily_2018_2026.csv.gz"));
+            List<Bar> bars = BarCsv.read(sample("daily_raw_adj_300_20180102_20221220.csv.gz"));
+            List<Bar> index = BarCsv.read(sample("index_daily_2018_2026.csv.gz"));
             panel = BarPanel.of(calendar, bars, c -> basics.get(c).listDate(), (c, d) -> false, index, TsCode.of("000300.SH"));
             List<LocalDate> days = calendar.openDays(panel.firstDay(), panel.lastDay());
             weights = rotatingWeights(panel.codes().toArray(TsCode[]::new), days, 30, 5, new Random(7));
@@ -214,14 +215,8 @@ public class BacktestBenchmark {
         return Math.max(lo, Math.min(hi, x));
     }
 
-    /** shared/data/NAME in a folder above the working directory (the workspace layout). */
-    static Path sharedData(String name) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("Real sample " + name + " not found in any shared/data folder above " + Path.of("").toAbsolutePath());
+    /** A file of the repository's real sample ({@link SampleData}). */
+    static Path sample(String name) {
+        return SampleData.file(name);
     }
 }

@@ -68,11 +68,11 @@ public class FactorEngineBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             long t0 = System.nanoTime();
-            List<Bar> bars = BarCsv.read(BacktestBenchmark.sharedData("daily_raw_adj_300_20180102_20221220.csv.gz"));
+            List<Bar> bars = BarCsv.read(BacktestBenchmark.sample("daily_raw_adj_300_20180102_20221220.csv.gz"));
             input = PanelInput.builder().bars(bars)
-                    .benchmarkBars(BarCsv.read(BacktestBenchmark.sharedData("index_daily_2018_2026.csv.gz")))
-                    .stockBasics(StockBasicCsv.read(BacktestBenchmark.sharedData("stock_basic_350.csv.gz")))
-                    .calendar(TradeCalCsv.read(BacktestBenchmark.sharedData("trade_cal_SSE_derived_20160101_20260318.csv.gz")))
+                    .benchmarkBars(BarCsv.read(BacktestBenchmark.sample("index_daily_2018_2026.csv.gz")))
+                    .stockBasics(StockBasicCsv.read(BacktestBenchmark.sample("stock_basic_350.csv.gz")))
+                    .calendar(TradeCalCsv.read(BacktestBenchmark.sample("trade_cal_SSE_derived_20160101_20260318.csv.gz")))
                     .build();
             engine = new FactorEngine(parallelism);
             System.out.printf("%nsample input: %d stocks, %d stock-days, read in %.1f s%n", input.stocks().size(),

@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.backtest.engine.BacktestConfig;
 import com.alphaquant.backtest.engine.BacktestEngine;
 import com.alphaquant.backtest.engine.BacktestResult;
@@ -150,7 +151,7 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestConfig config = spec.config();
         TargetWeightsStrategy plan = spec.needsWeights() ? TargetWeightsStrategy.read(weights) : null;
 
-        Path barsFile = SampleData.orSample(bars, SampleData.BARS);
+        Path barsFile = BundledSample.orDefault(bars, SampleData.COMPACT_BARS);
         progress.stage("reading " + barsFile.getFileName());
         List<Bar> allBars = BarCsv.read(barsFile);
         if (allBars.isEmpty()) {
@@ -168,12 +169,12 @@ final class BacktestCommand implements Callable<Integer> {
                 : allBars.stream().filter(b -> wanted.contains(b.tsCode())).toList();
         BacktestSpec.requireDataInRange(universeBars, start, end);
 
-        Path calFile = SampleData.orSample(tradeCal, SampleData.TRADE_CAL);
+        Path calFile = BundledSample.orDefault(tradeCal, SampleData.TRADE_CAL);
         TradingCalendar calendar = TradeCalCsv.read(calFile);
-        Path basicFile = SampleData.orSample(stockBasic, SampleData.STOCK_BASIC);
+        Path basicFile = BundledSample.orDefault(stockBasic, SampleData.COMPACT_STOCK_BASIC);
         Map<TsCode, StockBasic> basics = StockBasicCsv.read(basicFile).stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity(), (a, b) -> a));
-        Path indexFile = benchmarkCode == null ? null : SampleData.orSample(index, SampleData.INDEX);
+        Path indexFile = benchmarkCode == null ? null : BundledSample.orDefault(index, SampleData.INDEX);
         List<Bar> indexBars = indexFile == null ? null : BarCsv.read(indexFile);
         if (indexBars != null && indexBars.stream().noneMatch(b -> b.tsCode().equals(benchmarkCode))) {
             throw new IllegalArgumentException(indexFile.getFileName() + " has no bars of benchmark " + benchmarkCode + " (it has "

@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.market.csv.SampleData;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "WHAT", description = "ingest")
     String what;
 
-    @Option(names = "--data", description = "Folder of the real sample (default: the nearest shared/data)")
+    @Option(names = "--data", description = "Folder of the real sample (default: the repository's data/sample)")
     Path data;
 
     @Option(names = "--calls", defaultValue = "250", description = "Calls for the rate benchmark (default ${DEFAULT-VALUE})")
@@ -25,7 +26,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!what.equals("ingest")) {
             throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest");
         }
-        Path dir = data != null ? data : ServiceJar.sharedData();
+        Path dir = data != null ? data : SampleData.dir();
         ServiceJar dataService = ServiceJar.of("data-service");
         System.out.println("(a) storing the 300-stock sample into PostgreSQL");
         int a = dataService.runMain("com.alphaquant.data.bench.StoreBench",

@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.factor.engine.FactorDefinition;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorRegistry;
@@ -75,16 +76,16 @@ final class FactorsCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
 
-        Path barsFile = SampleData.orSample(bars, SampleData.BARS);
+        Path barsFile = BundledSample.orDefault(bars, SampleData.COMPACT_BARS);
         progress.stage("reading " + barsFile.getFileName());
         List<Bar> stockBars = BarCsv.read(barsFile);
         if (stockBars.isEmpty()) {
             throw new IllegalArgumentException(barsFile.getFileName() + " has no bars");
         }
         PanelInputBuilder builder = PanelInput.builder().bars(stockBars)
-                .benchmarkBars(BarCsv.read(SampleData.orSample(index, SampleData.INDEX)))
-                .stockBasics(StockBasicCsv.read(SampleData.orSample(stockBasic, SampleData.STOCK_BASIC)))
-                .calendar(TradeCalCsv.read(SampleData.orSample(tradeCal, SampleData.TRADE_CAL)));
+                .benchmarkBars(BarCsv.read(BundledSample.orDefault(index, SampleData.INDEX)))
+                .stockBasics(StockBasicCsv.read(BundledSample.orDefault(stockBasic, SampleData.COMPACT_STOCK_BASIC)))
+                .calendar(TradeCalCsv.read(BundledSample.orDefault(tradeCal, SampleData.TRADE_CAL)));
         if (north != null) {
             builder.northFlow(NorthFlowCsv.read(north));
         }

@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.tusharesim.TushareSim;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ final class IngestCommand implements Callable<Integer> {
         String url = tushareUrl;
         if (url == null && (token == null || token.isBlank())) {
             sim = TushareSim.builder()
-                    .file("daily", SampleData.file(SampleData.BARS))
+                    .file("daily", SampleData.file(SampleData.COMPACT_BARS))
                     .file("index_daily", SampleData.file(SampleData.INDEX))
-                    .file("stock_basic", SampleData.file(SampleData.STOCK_BASIC))
+                    .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
                     .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
                     .callsPerMinute(0).eager(true).start(0);
             url = sim.url();

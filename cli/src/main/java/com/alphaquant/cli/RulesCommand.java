@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.TradingCalendar;
@@ -40,10 +41,10 @@ final class RulesCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        TradingCalendar calendar = TradeCalCsv.read(SampleData.orSample(tradeCal, SampleData.TRADE_CAL));
-        Map<TsCode, StockBasic> basics = StockBasicCsv.read(SampleData.orSample(stockBasic, SampleData.STOCK_BASIC))
+        TradingCalendar calendar = TradeCalCsv.read(BundledSample.orDefault(tradeCal, SampleData.TRADE_CAL));
+        Map<TsCode, StockBasic> basics = StockBasicCsv.read(BundledSample.orDefault(stockBasic, SampleData.COMPACT_STOCK_BASIC))
                 .stream().collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
-        List<Bar> rows = BarCsv.read(SampleData.orSample(bars, SampleData.BARS));
+        List<Bar> rows = BarCsv.read(BundledSample.orDefault(bars, SampleData.COMPACT_BARS));
         LimitBandCheck check = new LimitBandCheck(calendar, basics, (code, day) -> false);
 
         Map<Board, int[]> perBoard = new EnumMap<>(Board.class); // rows, stocks seen, violations

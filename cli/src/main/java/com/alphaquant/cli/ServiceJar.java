@@ -63,14 +63,4 @@ final class ServiceJar {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The real sample folder ({@code shared/data}) above the working directory, if any. */
-    static Path sharedData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("No shared/data folder above " + Path.of("").toAbsolutePath() + ": give --data DIR");
-    }
 }

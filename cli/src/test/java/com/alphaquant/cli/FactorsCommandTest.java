@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.market.csv.SampleData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.factor.engine.FactorEngine;
@@ -42,9 +43,9 @@ class FactorsCommandTest {
         assertThat(console.out()).containsPattern("Wrote \\d+ rows x 24 factors of 31 stocks to .*factors.csv.gz");
 
         // The same panel computed in memory: the file must hold exactly its values, in stock then date order.
-        PanelInput input = PanelInput.builder().bars(BarCsv.read(SampleData.file(SampleData.BARS)))
+        PanelInput input = PanelInput.builder().bars(BarCsv.read(SampleData.file(SampleData.COMPACT_BARS)))
                 .benchmarkBars(BarCsv.read(SampleData.file(SampleData.INDEX)))
-                .stockBasics(StockBasicCsv.read(SampleData.file(SampleData.STOCK_BASIC)))
+                .stockBasics(StockBasicCsv.read(SampleData.file(SampleData.COMPACT_STOCK_BASIC)))
                 .calendar(TradeCalCsv.read(SampleData.file(SampleData.TRADE_CAL)))
                 .northFlow(NorthFlowCsv.read(north)).build();
         FactorPanel expected = new FactorEngine(1).compute(input);
@@ -105,7 +106,7 @@ class FactorsCommandTest {
     /** A moneyflow_hsgt file over the sample's dates, random flows and one day without a value. */
     private Path northFlowFile() throws IOException {
         TreeSet<Integer> dates = new TreeSet<>();
-        BarCsv.read(SampleData.file(SampleData.BARS)).forEach(b -> dates.add(
+        BarCsv.read(SampleData.file(SampleData.COMPACT_BARS)).forEach(b -> dates.add(
                 b.tradeDate().getYear() * 10000 + b.tradeDate().getMonthValue() * 100 + b.tradeDate().getDayOfMonth()));
         Random random = new Random(7);
         StringBuilder csv = new StringBuilder("trade_date,ggt_ss,ggt_sz,hgt,sgt,north_money,south_money\n");

@@ -8,7 +8,7 @@ import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
 import java.nio.file.Path;
@@ -21,8 +21,8 @@ import java.util.List;
  */
 public final class Sample {
 
-    public static final Path BARS = SharedData.file("mini_raw_adj_30_20210104_20221220.csv.gz");
-    public static final Path INDEX = SharedData.file("index_daily_2018_2026.csv.gz");
+    public static final Path BARS = SampleData.file("mini_raw_adj_30_20210104_20221220.csv.gz");
+    public static final Path INDEX = SampleData.file("index_daily_2018_2026.csv.gz");
     public static final List<Bar> STOCK_BARS = BarCsv.read(BARS);
     public static final List<Bar> INDEX_BARS = BarCsv.read(INDEX);
     public static final FactorPanel WHOLE_HISTORY = new FactorEngine(FactorComputer.FACTORS, 2)

@@ -21,9 +21,6 @@ import java.util.stream.Stream;
  */
 final class DataSources {
 
-    /** The folder of the real sample, found by walking up from the working directory. */
-    static final String SHARED_DATA = "shared/data";
-
     private final Map<String, Path> files;
     private final Set<String> derivedFromStockBasic;
     private final Map<String, ApiTable> tables = new LinkedHashMap<>();
@@ -143,17 +140,6 @@ final class DataSources {
             }
         }
         return found;
-    }
-
-    /** The nearest {@code shared/data} folder above the working directory, or null. */
-    static Path findSharedData() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(SHARED_DATA);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** api → where its rows come from, for logs and the README. */

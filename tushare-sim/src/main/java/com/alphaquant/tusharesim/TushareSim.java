@@ -1,5 +1,6 @@
 package com.alphaquant.tusharesim;
 
+import com.alphaquant.market.csv.SampleData;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -100,11 +101,7 @@ public final class TushareSim implements AutoCloseable {
     private TushareSim(Builder b, int port) {
         Path dir = b.dataDir;
         if (dir == null && b.files.isEmpty()) {
-            dir = DataSources.findSharedData();
-            if (dir == null) {
-                throw new IllegalStateException("No data: no shared/data folder above " + Path.of("").toAbsolutePath()
-                        + "; set dataDir(...) or file(api, path)");
-            }
+            dir = SampleData.dir(); // fails with a message naming where it looked
         }
         this.data = DataSources.resolve(dir, b.files);
         this.config = new Config(Set.copyOf(b.tokens), b.anyToken, Set.copyOf(b.denied), b.rowCap, Map.copyOf(b.rowCapByApi),
@@ -599,7 +596,7 @@ public final class TushareSim implements AutoCloseable {
         /**
          * A folder of Tushare CSV files mapped by name: {@code <api>.csv[.gz]}, else the one
          * {@code <api>_*.csv[.gz]} (names with {@code _qfq}/{@code _hfq} skipped). Without
-         * dataDir and files, the nearest {@code shared/data} above the working directory.
+         * dataDir and files, the repository's real sample ({@code data/sample}, see {@link SampleData}).
          */
         public Builder dataDir(Path dir) {
             this.dataDir = dir;

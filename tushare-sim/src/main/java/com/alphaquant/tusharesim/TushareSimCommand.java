@@ -28,7 +28,7 @@ public class TushareSimCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder of Tushare CSV files (default: the nearest shared/data above the working directory).")
+            description = "Folder of Tushare CSV files (default: the repository's real sample, data/sample).")
     Path data;
 
     @Option(names = "--file", paramLabel = "API=FILE", description = "Serve API from FILE (repeatable), over the --data mapping.")

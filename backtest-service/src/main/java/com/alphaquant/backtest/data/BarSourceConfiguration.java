@@ -1,5 +1,6 @@
 package com.alphaquant.backtest.data;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.backtest.BacktestProperties;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ class BarSourceConfiguration {
         return switch (properties.bars()) {
             case DATA_SERVICE -> new DataServiceBarSource(properties.dataServiceUrl(), properties.dataServiceConnectTimeout(),
                     properties.dataServiceReadTimeout());
-            case FILES -> new BundledSampleBarSource(properties.sampleDir() == null || properties.sampleDir().isBlank() ? null
-                    : Path.of(properties.sampleDir()), properties.sampleBars());
+            case FILES -> new BundledSampleBarSource(properties.sampleDir() == null || properties.sampleDir().isBlank()
+                    ? SampleData.dir() : Path.of(properties.sampleDir()), properties.sampleBars());
         };
     }
 

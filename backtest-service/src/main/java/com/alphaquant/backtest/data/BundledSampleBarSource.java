@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Bars from the real Tushare sample CSVs in one folder (the workspace's {@code shared/data}, or
- * the CLI's bundled sample unpacked): a raw daily file with {@code adj_factor_rel}
+ * Bars from the real Tushare sample CSVs in one folder (the repository's {@code data/sample} by
+ * default): a raw daily file with {@code adj_factor_rel}
  * ({@code daily_raw_adj_*.csv*} unless configured), {@code index_daily_*}, {@code stock_basic_*}
  * and {@code trade_cal_*}. The files are read once, on first use, and kept in memory.
  */

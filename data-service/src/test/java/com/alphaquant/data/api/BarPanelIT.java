@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.support.test.FreshDatabase;
@@ -68,7 +68,7 @@ class BarPanelIT {
 
     @BeforeAll
     void storeTheSample() {
-        List<Bar> bars = BarCsv.read(SharedData.file("mini_raw_adj_30_20210104_20221220.csv.gz"));
+        List<Bar> bars = BarCsv.read(SampleData.file("mini_raw_adj_30_20210104_20221220.csv.gz"));
         LocalDate lateCutoff = LocalDate.parse("2022-12-06");
         List<BarStore.AdjFactor> adj = new ArrayList<>();
         for (Bar b : bars) {

@@ -142,7 +142,7 @@ final class SimFixture implements AutoCloseable {
     }
 
     static Path shared(String name) {
-        return com.alphaquant.market.SharedData.file(name);
+        return com.alphaquant.market.csv.SampleData.file(name);
     }
 
     Expected expected() {

@@ -1,6 +1,6 @@
 package com.alphaquant.backtest;
 
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.market.Bar;
@@ -36,21 +36,21 @@ public final class MiniSample {
 
     public static synchronized List<Bar> bars() {
         if (bars == null) {
-            bars = BarCsv.read(SharedData.file(BARS));
+            bars = BarCsv.read(SampleData.file(BARS));
         }
         return bars;
     }
 
     public static synchronized List<Bar> index() {
         if (index == null) {
-            index = BarCsv.read(SharedData.file(INDEX));
+            index = BarCsv.read(SampleData.file(INDEX));
         }
         return index;
     }
 
     public static synchronized Map<TsCode, StockBasic> basics() {
         if (basics == null) {
-            basics = StockBasicCsv.read(SharedData.file(STOCK_BASIC)).stream()
+            basics = StockBasicCsv.read(SampleData.file(STOCK_BASIC)).stream()
                     .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
         }
         return basics;
@@ -58,7 +58,7 @@ public final class MiniSample {
 
     public static synchronized TradingCalendar calendar() {
         if (calendar == null) {
-            calendar = TradeCalCsv.read(SharedData.file(TRADE_CAL));
+            calendar = TradeCalCsv.read(SampleData.file(TRADE_CAL));
         }
         return calendar;
     }

@@ -7,7 +7,7 @@ import com.alphaquant.backtest.engine.BacktestResult;
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.events.StrategySignal;
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.StockBasic;
@@ -53,10 +53,10 @@ class BacktestParityTest {
 
     @BeforeAll
     static void readSample() {
-        Map<TsCode, StockBasic> basics = StockBasicCsv.read(SharedData.file(STOCK_BASIC)).stream()
+        Map<TsCode, StockBasic> basics = StockBasicCsv.read(SampleData.file(STOCK_BASIC)).stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity(), (a, b) -> a));
-        panel = BarPanel.of(TradeCalCsv.read(SharedData.file(TRADE_CAL)), BarCsv.read(SharedData.file(BARS)),
-                c -> basics.get(c).listDate(), (c, d) -> false, BarCsv.read(SharedData.file(INDEX)), TsCode.of("000300.SH"));
+        panel = BarPanel.of(TradeCalCsv.read(SampleData.file(TRADE_CAL)), BarCsv.read(SampleData.file(BARS)),
+                c -> basics.get(c).listDate(), (c, d) -> false, BarCsv.read(SampleData.file(INDEX)), TsCode.of("000300.SH"));
     }
 
     static List<Day> backtest(Map<String, Double> parameters, BacktestResult[] result) {

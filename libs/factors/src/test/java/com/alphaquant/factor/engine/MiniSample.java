@@ -1,7 +1,7 @@
 package com.alphaquant.factor.engine;
 
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.StockBasic;
@@ -13,14 +13,14 @@ import java.util.List;
 /** The real 30-stock sample and its reference data, read once per test JVM. */
 final class MiniSample {
 
-    static final List<Bar> BARS = BarCsv.read(SharedData.file("mini_raw_adj_30_20210104_20221220.csv.gz"));
+    static final List<Bar> BARS = BarCsv.read(SampleData.file("mini_raw_adj_30_20210104_20221220.csv.gz"));
     /** 000300.SH, in date order. */
-    static final List<Bar> CSI300 = BarCsv.read(SharedData.file("index_daily_2018_2026.csv.gz")).stream()
+    static final List<Bar> CSI300 = BarCsv.read(SampleData.file("index_daily_2018_2026.csv.gz")).stream()
             .filter(b -> b.tsCode().equals(PanelInput.BENCHMARK))
             .sorted(Comparator.comparing(Bar::tradeDate)).toList();
-    static final List<StockBasic> BASICS = StockBasicCsv.read(SharedData.file("stock_basic_350.csv.gz"));
+    static final List<StockBasic> BASICS = StockBasicCsv.read(SampleData.file("stock_basic_350.csv.gz"));
     static final TradingCalendar CALENDAR =
-            TradeCalCsv.read(SharedData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
+            TradeCalCsv.read(SampleData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
 
     private MiniSample() {
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.DateOutOfCalendarException;
-import com.alphaquant.market.SharedData;
 import com.alphaquant.market.TradingCalendar;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,7 +92,7 @@ class TushareCsvTest {
 
     @Test
     void tradeCalendarFromTheRealSseCalendar() {
-        TradingCalendar calendar = TradeCalCsv.read(SharedData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
+        TradingCalendar calendar = TradeCalCsv.read(SampleData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
 
         assertThat(calendar.first()).isEqualTo(LocalDate.of(2016, 1, 1));
         assertThat(calendar.next(LocalDate.of(2024, 2, 8))).isEqualTo(LocalDate.of(2024, 2, 19)); // Spring Festival

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
-import com.alphaquant.market.SharedData;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
@@ -36,16 +36,16 @@ class RuleBookOnRealSampleTest {
 
     @BeforeAll
     static void load() {
-        calendar = TradeCalCsv.read(SharedData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
-        basics = StockBasicCsv.read(SharedData.file("stock_basic_350.csv.gz")).stream()
+        calendar = TradeCalCsv.read(SampleData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
+        basics = StockBasicCsv.read(SampleData.file("stock_basic_350.csv.gz")).stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
         check = new LimitBandCheck(calendar, basics, (code, day) -> false); // no ST stock in the sample
-        raw300 = BarCsv.read(SharedData.file("daily_raw_adj_300_20180102_20221220.csv.gz"));
+        raw300 = BarCsv.read(SampleData.file("daily_raw_adj_300_20180102_20221220.csv.gz"));
     }
 
     @Test
     void everyMoveOfThe350StocksIsInsideItsBandButTheKnownRelisting() {
-        List<Bar> bars = BarCsv.read(SharedData.file("daily_qfq_350_20180102_20230317.csv.gz"));
+        List<Bar> bars = BarCsv.read(SampleData.file("daily_qfq_350_20180102_20230317.csv.gz"));
         assertThat(bars).hasSize(388_579);
 
         List<LimitBandCheck.Violation> violations = bars.stream()
@@ -111,7 +111,7 @@ class RuleBookOnRealSampleTest {
                 "主板", Set.of(Board.SSE_MAIN, Board.SZSE_MAIN), "创业板", Set.of(Board.CHINEXT),
                 "科创板", Set.of(Board.STAR), "北交所", Set.of(Board.BSE));
         Map<String, String> market = new java.util.HashMap<>();
-        com.alphaquant.market.csv.TushareCsv.forEachRow(SharedData.file("stock_basic_350.csv.gz"),
+        com.alphaquant.market.csv.TushareCsv.forEachRow(SampleData.file("stock_basic_350.csv.gz"),
                 List.of("ts_code", "market"), row -> market.put(row.text("ts_code"), row.text("market")));
 
         assertThat(market).hasSize(350);

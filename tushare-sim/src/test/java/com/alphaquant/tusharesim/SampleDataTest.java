@@ -18,8 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The default data (the real sample in shared/data), checked against the files read independently. */
-class SharedDataTest {
+/** The default data (the repository's real sample, data/sample), checked against the files read independently. */
+class SampleDataTest {
 
     static TushareSim sim;
     static SimClient client;
@@ -30,9 +30,9 @@ class SharedDataTest {
 
     @BeforeAll
     static void start() {
-        sim = TushareSim.builder().start(); // no dataDir: the nearest shared/data
+        sim = TushareSim.builder().start(); // no dataDir: data/sample
         client = new SimClient(sim);
-        TushareCsv.forEachRow(SharedData.file(SharedData.DAILY), List.of("ts_code", "trade_date", "adj_factor_rel"), row -> {
+        TushareCsv.forEachRow(Sample.file(Sample.DAILY), List.of("ts_code", "trade_date", "adj_factor_rel"), row -> {
             String code = row.text("ts_code");
             String date = row.text("trade_date");
             CODES_BY_DATE.computeIfAbsent(date, k -> new HashSet<>()).add(code);
@@ -53,11 +53,11 @@ class SharedDataTest {
     @Test
     void mapsTheSampleFilesByConvention() {
         Map<String, String> mapping = sim.dataMapping();
-        assertThat(mapping.get("daily")).endsWith(SharedData.DAILY);
-        assertThat(mapping.get("adj_factor")).contains(SharedData.DAILY).contains("adj_factor_rel");
-        assertThat(mapping.get("index_daily")).endsWith(SharedData.INDEX_DAILY);
-        assertThat(mapping.get("stock_basic")).endsWith(SharedData.STOCK_BASIC);
-        assertThat(mapping.get("trade_cal")).endsWith(SharedData.TRADE_CAL);
+        assertThat(mapping.get("daily")).endsWith(Sample.DAILY);
+        assertThat(mapping.get("adj_factor")).contains(Sample.DAILY).contains("adj_factor_rel");
+        assertThat(mapping.get("index_daily")).endsWith(Sample.INDEX_DAILY);
+        assertThat(mapping.get("stock_basic")).endsWith(Sample.STOCK_BASIC);
+        assertThat(mapping.get("trade_cal")).endsWith(Sample.TRADE_CAL);
         assertThat(mapping.get("index_classify")).contains("stock_basic");
         assertThat(mapping.get("moneyflow_hsgt")).contains("no data");
     }
@@ -150,7 +150,7 @@ class SharedDataTest {
 
         int[] open2018 = {0};
         int[] days2018 = {0};
-        TushareCsv.forEachRow(SharedData.file(SharedData.TRADE_CAL), List.of("cal_date", "is_open"), row -> {
+        TushareCsv.forEachRow(Sample.file(Sample.TRADE_CAL), List.of("cal_date", "is_open"), row -> {
             if (row.text("cal_date").startsWith("2018")) {
                 days2018[0]++;
                 open2018[0] += row.text("is_open").equals("1") ? 1 : 0;
@@ -162,7 +162,7 @@ class SharedDataTest {
 
         Set<String> industries = new TreeSet<>();
         int[] withIndustry = {0};
-        TushareCsv.forEachRow(SharedData.file(SharedData.STOCK_BASIC), List.of("industry"), row -> {
+        TushareCsv.forEachRow(Sample.file(Sample.STOCK_BASIC), List.of("industry"), row -> {
             if (!row.text("industry").isEmpty()) {
                 industries.add(row.text("industry"));
                 withIndustry[0]++;
