@@ -27,15 +27,15 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest");
         }
         Path dir = data != null ? data : SampleData.dir();
-        ServiceJar dataService = ServiceJar.of("data-service");
+        ServiceJar benchmarks = ServiceJar.benchmarks();
         System.out.println("(a) storing the 300-stock sample into PostgreSQL");
-        int a = dataService.runMain("com.alphaquant.data.bench.StoreBench",
-                List.of(dir.resolve("daily_raw_adj_300_20180102_20221220.csv.gz").toString()));
+        int a = benchmarks.runMain("com.alphaquant.bench.data.StoreBench",
+                List.of(dir.resolve(SampleData.BARS_300).toString()));
         System.out.println("(b) call rate against tushare-sim limited to 200 calls/min");
-        int b = dataService.runMain("com.alphaquant.data.bench.RateBench", List.of(dir.toString(), Integer.toString(calls)));
+        int b = benchmarks.runMain("com.alphaquant.bench.data.RateBench", List.of(dir.toString(), Integer.toString(calls)));
         System.out.println("(c) calls planned for a full-market daily load");
-        int c = dataService.runMain("com.alphaquant.data.bench.PlanBench",
-                List.of(dir.resolve("trade_cal_SSE_derived_20160101_20260318.csv.gz").toString()));
+        int c = benchmarks.runMain("com.alphaquant.bench.data.PlanBench",
+                List.of(dir.resolve(SampleData.TRADE_CAL).toString()));
         return Math.max(a, Math.max(b, c));
     }
 }

@@ -1,9 +1,14 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.cli.up.Postgres;
+import com.alphaquant.cli.up.ServiceProcess;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.tusharesim.TushareSim;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +18,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code alphaquant ingest}: loads Tushare data into the configured PostgreSQL with data-service's
- * own ingestion (watermarks, cleaning, retries), drawing a progress bar. Without a token (and
- * without --tushare-url) it ingests the bundled sample through an embedded tushare-sim.
+ * own ingestion (watermarks, cleaning, retries): it runs data-service on a free local port, submits
+ * a job through its API and draws the job's progress. Without a token (and without --tushare-url)
+ * it ingests the bundled sample through an embedded tushare-sim. Events stay in data-service's
+ * outbox until the service runs with Kafka.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Load Tushare data into PostgreSQL (TUSHARE_TOKEN from the environment; none: the bundled sample).")
@@ -46,11 +53,11 @@ final class IngestCommand implements Callable<Integer> {
     Integer concurrency;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         if (endDate.isBefore(startDate)) {
             throw new IllegalArgumentException("--end-date " + endDate + " is before --start-date " + startDate);
         }
-        ServiceJar dataService = ServiceJar.of("data-service");
+        ServiceJar.of("data-service"); // fails at once, naming the module, if it is not built
         Map<String, String> env = new HashMap<>();
         String token = System.getenv("TUSHARE_TOKEN");
         TushareSim sim = null;
@@ -69,30 +76,45 @@ final class IngestCommand implements Callable<Integer> {
             }
             System.err.println("alphaquant: no TUSHARE_TOKEN set: ingesting the bundled sample through tushare-sim at " + url);
         }
-        List<String> args = new ArrayList<>(List.of("--spring.main.web-application-type=none", "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN", "--alphaquant.ingest.once=true", "--alphaquant.data.job-polling=false",
-                "--alphaquant.outbox.enabled=false",
-                "--alphaquant.ingest.datasets=" + String.join(",", datasets),
-                "--alphaquant.ingest.ts-codes=" + String.join(",", tsCodes),
-                "--alphaquant.ingest.start-date=" + startDate, "--alphaquant.ingest.end-date=" + endDate));
+        String database = databaseUrl != null ? databaseUrl
+                : System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/alphaquant");
+        String user = System.getenv().getOrDefault("DATABASE_USER", "postgres");
+        Postgres.server(database, user, System.getenv().getOrDefault("DATABASE_PASSWORD", ""))
+                .database(database.replaceFirst("\\?.*$", "").replaceFirst("^.*/", ""));
+        env.put("DATABASE_URL", database);
         if (url != null) {
-            args.add("--alphaquant.data.tushare.url=" + url);
-        }
-        if (databaseUrl != null) {
-            env.put("DATABASE_URL", databaseUrl);
+            env.put("TUSHARE_URL", url);
         }
         if (callsPerMinute != null) {
-            args.add("--alphaquant.data.tushare.calls-per-minute=" + callsPerMinute);
+            env.put("TUSHARE_CALLS_PER_MINUTE", callsPerMinute.toString());
         }
         if (concurrency != null) {
-            args.add("--alphaquant.data.tushare.concurrency=" + concurrency);
+            env.put("TUSHARE_CONCURRENCY", concurrency.toString());
         }
+        // No Kafka here: the service keeps its events in the outbox for when it runs with one.
+        List<String> args = List.of("--alphaquant.outbox.enabled=false", "--spring.main.banner-mode=off");
+        ServiceProcess service = ServiceProcess.start("data-service", freePort(), env, args,
+                Files.createTempDirectory("alphaquant-ingest-"));
         try {
-            return dataService.runApplication(args, env);
+            service.awaitReady(Duration.ofMinutes(3));
+            IngestJobClient.Outcome done = new IngestJobClient(service.url()).run(datasets, tsCodes, startDate, endDate,
+                    new ProgressBar(System.err, "units"));
+            System.err.printf("%njob %s: %,d rows stored, %,d rejected %s, %d Tushare calls%s%n", done.status(), done.rowsStored(),
+                    done.rowsRejected(), done.progress().path("rejectedByReason"), done.calls(),
+                    done.message() == null ? "" : " — " + done.message());
+            return done.succeeded() ? 0 : 1;
         } finally {
+            service.requestStop();
+            service.awaitExit(Duration.ofSeconds(20));
             if (sim != null) {
                 sim.close();
             }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
     }
 }

@@ -2,28 +2,42 @@ package com.alphaquant.cli;
 
 import java.io.PrintStream;
 
-/** A progress bar on stderr, redrawn at each whole percent; safe to call from several threads. */
-final class ProgressBar {
+/**
+ * The CLI's one progress bar, on stderr: redrawn when the whole percent or the detail changes;
+ * safe to call from several threads. Every long command (factors, backtests, ingestion) draws it.
+ */
+public final class ProgressBar {
+
+    private static final int WIDTH = 30;
 
     private final PrintStream err;
     private final String unit;
-    private int shown = -1;
+    private int shownPercent = -1;
+    private String shownDetail = "";
+    private boolean finished;
 
-    ProgressBar(PrintStream err, String unit) {
+    public ProgressBar(PrintStream err, String unit) {
         this.err = err;
         this.unit = unit;
     }
 
-    synchronized void update(long done, long total) {
-        int percent = total == 0 ? 100 : (int) (100L * done / total);
-        if (percent == shown) {
+    public void update(long done, long total) {
+        update(done, total, "");
+    }
+
+    /** {@code detail} follows the count, e.g. "14,624 rows, 12 calls". */
+    public synchronized void update(long done, long total, String detail) {
+        int percent = total == 0 ? 100 : (int) (100L * Math.min(done, total) / total);
+        if (finished || (percent == shownPercent && detail.equals(shownDetail))) {
             return;
         }
-        shown = percent;
-        int filled = percent * 30 / 100;
-        err.print("\r[" + "#".repeat(filled) + ".".repeat(30 - filled) + "] " + percent + "% (" + done + "/" + total + " "
-                + unit + ")");
-        if (done == total) {
+        shownPercent = percent;
+        shownDetail = detail;
+        int filled = percent * WIDTH / 100;
+        err.print("\r[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + percent + "% (" + done + "/" + total + " "
+                + unit + (detail.isEmpty() ? "" : ", " + detail) + ")   ");
+        if (done >= total) {
+            finished = true;
             err.println();
         }
         err.flush();

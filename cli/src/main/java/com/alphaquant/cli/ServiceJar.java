@@ -8,49 +8,76 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a service's executable jar as a child process with the terminal attached: the CLI's
- * commands that need a whole service (ingestion into PostgreSQL, its benchmarks) run the very
- * code the service runs, without the CLI carrying Spring. The {@code alphaquant} launcher
- * builds the jar first and passes the repository root as {@code alphaquant.home}.
+ * A module's executable jar, run as a child process: {@code alphaquant up} runs every service
+ * this way, {@code alphaquant ingest} runs data-service, {@code alphaquant bench} the benchmarks,
+ * so the CLI runs the very code the services run without carrying Spring. The {@code alphaquant}
+ * launcher builds the jars first and passes the repository root as {@code alphaquant.home}.
  */
-final class ServiceJar {
+public final class ServiceJar {
 
+    static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final String module;
     private final Path jar;
 
-    private ServiceJar(Path jar) {
+    private ServiceJar(String module, Path jar) {
+        this.module = module;
         this.jar = jar;
     }
 
-    static ServiceJar of(String module) {
-        Path home = Path.of(System.getProperty("alphaquant.home", "")).toAbsolutePath();
-        Path jar = home.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+    /** A Spring Boot service's executable jar, {@code <module>/target/<module>-<version>-exec.jar}. */
+    public static ServiceJar of(String module) {
+        return at(module, module + "-" + VERSION + "-exec.jar");
+    }
+
+    /** The benchmarks' jar (JMH and the ingestion benchmarks). */
+    static ServiceJar benchmarks() {
+        return at("benchmarks", "benchmarks.jar");
+    }
+
+    private static ServiceJar at(String module, String name) {
+        Path jar = home().resolve(module).resolve("target").resolve(name);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(module + " is not built (" + jar + "): run ./alphaquant from the repository root, "
                     + "or ./mvnw -pl " + module + " -am install -DskipTests");
         }
-        return new ServiceJar(jar);
+        return new ServiceJar(module, jar);
     }
 
-    /** Runs the jar's Spring Boot application with {@code args}; returns its exit code. */
-    int runApplication(List<String> args, Map<String, String> env) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar.toString()));
+    /** The repository root the launcher passed, else the working directory. */
+    public static Path home() {
+        return Path.of(System.getProperty("alphaquant.home", "")).toAbsolutePath();
+    }
+
+    public String module() {
+        return module;
+    }
+
+    /**
+     * Starts the jar's application in the background with its output (stdout and stderr) appended
+     * to {@code log}; the caller owns the process.
+     */
+    public Process start(List<String> jvmOptions, List<String> args, Map<String, String> env, Path log) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
-        return run(command, env);
-    }
-
-    /** Runs another main class inside the jar (benchmarks); returns its exit code. */
-    int runMain(String mainClass, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-cp", jar.toString(), "-Dloader.main=" + mainClass,
-                "org.springframework.boot.loader.launch.PropertiesLauncher"));
-        command.addAll(args);
-        return run(command, Map.of());
-    }
-
-    private static int run(List<String> command, Map<String, String> env) {
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         try {
-            return builder.start().waitFor();
+            return builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + module + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a main class of the jar with the terminal attached; returns its exit code. */
+    int runMain(String mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(java(), "-cp", jar.toString(), mainClass));
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + command.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -62,5 +89,4 @@ final class ServiceJar {
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
-
 }

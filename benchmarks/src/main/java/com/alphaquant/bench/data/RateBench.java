@@ -1,4 +1,4 @@
-package com.alphaquant.data.bench;
+package com.alphaquant.bench.data;
 
 import com.alphaquant.data.DataProperties;
 import com.alphaquant.data.tushare.TushareClient;
@@ -20,7 +20,7 @@ import reactor.core.publisher.Flux;
  * Benchmark (b) of the ingestion issue: the call rate the client achieves against tushare-sim
  * enforcing 200 calls/minute, with 5 requests in flight. Prints figures; no assertions.
  *
- * <pre>java -cp data-service.jar -Dloader.main=com.alphaquant.data.bench.RateBench org.springframework.boot.loader.launch.PropertiesLauncher DATA_DIR [calls]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.alphaquant.bench.data.RateBench DATA_DIR [calls]</pre>
  */
 public final class RateBench {
 

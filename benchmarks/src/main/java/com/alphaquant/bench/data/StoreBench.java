@@ -1,7 +1,6 @@
-package com.alphaquant.data.bench;
+package com.alphaquant.bench.data;
 
 import com.alphaquant.data.DataProperties;
-import com.alphaquant.data.cli.Databases;
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.csv.BarCsv;
@@ -22,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Benchmark (a) of the ingestion issue: rows per second stored into PostgreSQL with the
  * service's own batched upserts, into a fresh database. Prints the figures; no assertions.
  *
- * <pre>java -cp data-service.jar -Dloader.main=com.alphaquant.data.bench.StoreBench org.springframework.boot.loader.launch.PropertiesLauncher BARS.csv.gz [jdbc-server-url]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.alphaquant.bench.data.StoreBench BARS.csv.gz [jdbc-server-url]</pre>
  */
 public final class StoreBench {
 
@@ -33,7 +32,11 @@ public final class StoreBench {
         Path file = Path.of(args[0]);
         String server = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:5432/";
         String db = "aq_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        Databases.createIfMissing(server + db, "postgres", "");
+        try (var c = java.sql.DriverManager.getConnection(server + "postgres", "postgres", ""); var s = c.createStatement()) {
+            s.execute("create database " + db);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot create a database on " + server + ": " + e.getMessage(), e);
+        }
         List<Bar> bars = BarCsv.read(file);
         try (HikariDataSource ds = new HikariDataSource()) {
             ds.setJdbcUrl(server + db + "?reWriteBatchedInserts=true");

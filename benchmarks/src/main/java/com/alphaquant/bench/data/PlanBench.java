@@ -1,4 +1,4 @@
-package com.alphaquant.data.bench;
+package com.alphaquant.bench.data;
 
 import com.alphaquant.data.ingest.Dataset;
 import com.alphaquant.data.ingest.IngestPlanner;
@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * Benchmark (c) of the ingestion issue: how many Tushare calls the planner needs for a
  * full-market daily load, by trade date versus by stock, with nothing stored yet.
  *
- * <pre>java -cp data-service.jar -Dloader.main=com.alphaquant.data.bench.PlanBench org.springframework.boot.loader.launch.PropertiesLauncher [trade_cal.csv.gz]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar com.alphaquant.bench.data.PlanBench [trade_cal.csv.gz]</pre>
  */
 public final class PlanBench {
 

@@ -1,0 +1,73 @@
+package com.alphaquant.cli.up;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * What {@code alphaquant up} started, stopped in reverse order: first every service (all asked at
+ * once, each given time to close gracefully), then the infrastructure they used. Safe to call
+ * from a shutdown hook and more than once.
+ */
+final class Platform {
+
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    private final PrintStream out;
+    private final Deque<Named> infrastructure = new ArrayDeque<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private boolean stopped;
+
+    private record Named(String name, AutoCloseable part) {}
+
+    Platform(PrintStream out) {
+        this.out = out;
+    }
+
+    synchronized void add(String name, AutoCloseable part) {
+        infrastructure.push(new Named(name, part));
+    }
+
+    synchronized void add(ServiceProcess service) {
+        services.add(service);
+    }
+
+    synchronized List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    synchronized boolean stopping() {
+        return stopped;
+    }
+
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        long t0 = System.nanoTime();
+        services.forEach(ServiceProcess::requestStop);
+        for (ServiceProcess s : services) {
+            try {
+                if (!s.awaitExit(GRACE)) {
+                    out.println("  " + s.name() + " (pid " + s.pid() + ") did not stop");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        while (!infrastructure.isEmpty()) {
+            Named n = infrastructure.pop();
+            try {
+                n.part().close();
+            } catch (Exception e) {
+                out.println("  " + n.name() + " did not stop cleanly: " + e.getMessage());
+            }
+        }
+        out.printf("stopped %d services and the infrastructure in %.1f s%n", services.size(), (System.nanoTime() - t0) / 1e9);
+        out.flush();
+    }
+}
