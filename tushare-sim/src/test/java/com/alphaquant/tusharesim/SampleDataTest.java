@@ -3,6 +3,7 @@ package com.alphaquant.tusharesim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.csv.TushareCsv;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,7 +60,8 @@ class SampleDataTest {
         assertThat(mapping.get("stock_basic")).endsWith(Sample.STOCK_BASIC);
         assertThat(mapping.get("trade_cal")).endsWith(Sample.TRADE_CAL);
         assertThat(mapping.get("index_classify")).contains("stock_basic");
-        assertThat(mapping.get("moneyflow_hsgt")).contains("no data");
+        assertThat(mapping.get("moneyflow_hsgt")).endsWith(SampleData.MONEYFLOW_HSGT);
+        assertThat(mapping.get("suspend_d")).contains("no data");
     }
 
     @Test
