@@ -189,7 +189,7 @@ public final class UpCommand implements Callable<Integer> {
         Map<String, String> data = new HashMap<>(Map.of("DATABASE_URL", infra.postgres().database("alphaquant_data")));
         if (simulated) {
             data.putAll(Map.of("TUSHARE_URL", infra.tushareUrl(), "TUSHARE_TOKEN", TushareSim.DEFAULT_TOKEN,
-                    "TUSHARE_CALLS_PER_MINUTE", "12000"));
+                    "TUSHARE_CALLS_PER_MINUTE", "12000", "TUSHARE_CONCURRENCY", "10"));
         } else {
             data.put("TUSHARE_TOKEN", token);
         }
