@@ -53,11 +53,14 @@ public final class IngestJobClient {
         while (true) {
             JsonNode p = JSON.readTree(HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).body());
             String status = p.path("status").asString();
-            if (bar != null) {
-                bar.update(p.path("unitsDone").asLong(), Math.max(1, p.path("unitsTotal").asLong()),
-                        String.format("%,d rows, %d calls", p.path("rowsStored").asLong(), p.path("calls").asLong()));
+            boolean ended = status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("PAUSED");
+            long total = p.path("unitsTotal").asLong();
+            if (bar != null && (total > 0 || ended)) { // no units before the job is planned
+                // A job with nothing left to fetch has no units: its bar is full once it succeeded.
+                long done = status.equals("SUCCEEDED") ? total : p.path("unitsDone").asLong();
+                bar.update(done, total, String.format("%,d rows, %d calls", p.path("rowsStored").asLong(), p.path("calls").asLong()));
             }
-            if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("PAUSED")) {
+            if (ended) {
                 return new Outcome(status, p.path("rowsStored").asLong(), p.path("rowsRejected").asLong(), p.path("calls").asLong(),
                         p.path("message").isNull() ? null : p.path("message").asString(), p);
             }

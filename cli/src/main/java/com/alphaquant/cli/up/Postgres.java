@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The platform's PostgreSQL: an embedded server (PostgreSQL 17 binaries from Maven Central, run
@@ -19,12 +20,14 @@ import java.time.Duration;
 public final class Postgres implements AutoCloseable {
 
     private final EmbeddedPostgres embedded;
+    private final Path dataDir;
     private final String serverUrl;
     private final String user;
     private final String password;
 
-    private Postgres(EmbeddedPostgres embedded, String serverUrl, String user, String password) {
+    private Postgres(EmbeddedPostgres embedded, Path dataDir, String serverUrl, String user, String password) {
         this.embedded = embedded;
+        this.dataDir = dataDir;
         this.serverUrl = serverUrl.endsWith("/") ? serverUrl : serverUrl + "/";
         this.user = user;
         this.password = password;
@@ -41,7 +44,7 @@ public final class Postgres implements AutoCloseable {
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new Postgres(pg, "jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "");
+        return new Postgres(pg, dataDir, "jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "");
     }
 
     /** A running server, {@code jdbc:postgresql://host:port/}. */
@@ -49,7 +52,7 @@ public final class Postgres implements AutoCloseable {
         if (!serverUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("--database-url " + serverUrl + ": expected jdbc:postgresql://host:port/");
         }
-        return new Postgres(null, serverUrl.replaceAll("/[^/]*$", "/"), user, password);
+        return new Postgres(null, null, serverUrl.replaceAll("/[^/]*$", "/"), user, password);
     }
 
     /** The JDBC URL of {@code database}, created if missing (a user expects that of a first run). */
@@ -75,6 +78,19 @@ public final class Postgres implements AutoCloseable {
 
     public String password() {
         return password;
+    }
+
+    /** The embedded server's main process: it detaches from us, so its pid comes from its data folder. */
+    Optional<ProcessHandle> postmaster() {
+        if (embedded == null) {
+            return Optional.empty();
+        }
+        try {
+            String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim();
+            return ProcessHandle.of(Long.parseLong(pid));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     String describe() {

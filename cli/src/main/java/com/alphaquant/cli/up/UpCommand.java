@@ -97,11 +97,16 @@ public final class UpCommand implements Callable<Integer> {
         if (simulated) {
             bound.add("tushare-sim");
         }
+        Path dir = (dataDir != null ? dataDir : ServiceJar.home().resolve(".alphaquant")).toAbsolutePath();
+        Leftovers leftovers = new Leftovers(Files.createDirectories(dir));
+        int orphans = leftovers.stopAll();
+        if (orphans > 0) {
+            out.println("alphaquant up: stopped " + orphans + " processes an earlier run left running");
+        }
         ports.requireFree(bound);
         SERVICES.forEach(ServiceJar::of); // fails now, naming the module, if one is not built
         ServiceJar.of("gateway");
 
-        Path dir = (dataDir != null ? dataDir : ServiceJar.home().resolve(".alphaquant")).toAbsolutePath();
         if (fresh) {
             deleteRecursively(dir);
         }
@@ -117,6 +122,9 @@ public final class UpCommand implements Callable<Integer> {
         try {
             Infrastructure infra = startInfrastructure(platform, ports, dir, logs, simulated, embeddedPostgres, embeddedRedis);
             startServices(platform, ports, infra, dir, logs, token, simulated);
+            // Should this JVM be killed outright, the next run finds and stops what it started.
+            ProcessHandle.current().descendants().forEach(leftovers::record);
+            infra.postgres().postmaster().ifPresent(leftovers::record);
             if (!noIngest) {
                 ingestSample(platform.services().get(0).url(), simulated);
             }
