@@ -8,11 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code alphaquant bench ingest}: prints the figures of the ingestion benchmarks. */
+/**
+ * {@code alphaquant bench ingest}: prints the figures of the ingestion benchmarks;
+ * {@code alphaquant bench up}: seconds to ready and peak memory of {@code alphaquant up}, cold and warm.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "ingest")
+    @Parameters(paramLabel = "WHAT", description = "ingest or up")
     String what;
 
     @Option(names = "--data", description = "Folder of the real sample (default: the repository's data/sample)")
@@ -22,9 +25,12 @@ final class BenchCommand implements Callable<Integer> {
     int calls;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (what.equals("up")) {
+            return com.alphaquant.cli.up.UpBench.run(System.out);
+        }
         if (!what.equals("ingest")) {
-            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest");
+            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest or up");
         }
         Path dir = data != null ? data : SampleData.dir();
         ServiceJar benchmarks = ServiceJar.benchmarks();
