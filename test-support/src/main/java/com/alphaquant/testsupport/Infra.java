@@ -7,7 +7,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What the parts share: the environment that chooses them, the one log line each, the shutdown hook. */
 final class Infra {
@@ -66,26 +68,37 @@ final class Infra {
      * Takes the first way that gives the part: the one given by the environment, the local
      * server, an embedded one, Testcontainers ({@code ALPHAQUANT_TEST_INFRA=embedded}: only the
      * embedded one). A way returns null, adding its reason, when it does not apply; the winner is
-     * logged with the reasons the ways before it were passed over.
+     * logged with the reasons the ways before it were passed over. A part given by the
+     * environment that does not answer is an error, not a reason to quietly take another.
      */
     static <T> T choose(String part, Attempt<T> given, Attempt<T> local, Attempt<T> embedded, Attempt<T> containers) {
-        List<String> names = List.of("given", "local", "embedded", "Testcontainers");
-        List<Attempt<T>> ways = List.of(given, local, embedded, containers);
-        List<String> reasons = new ArrayList<>();
         boolean forced = embeddedForced();
+        Map<String, Attempt<T>> ways = new LinkedHashMap<>();
+        if (!forced) {
+            ways.put("given", given);
+            ways.put("local", local);
+        }
+        ways.put("embedded", embedded);
+        if (!forced) {
+            ways.put("Testcontainers", containers);
+        }
+        List<String> reasons = new ArrayList<>();
         if (forced) {
             reasons.add(MODE_ENV + "=embedded");
         }
-        for (int i = forced ? 2 : 0; i < (forced ? 3 : ways.size()); i++) {
+        for (Map.Entry<String, Attempt<T>> way : ways.entrySet()) {
             try {
-                Found<T> found = ways.get(i).get(reasons);
+                Found<T> found = way.getValue().get(reasons);
                 if (found != null) {
                     reasons.add(found.why());
                     log(part, found.what(), String.join("; ", reasons));
                     return found.value();
                 }
             } catch (Exception | LinkageError e) {
-                reasons.add(names.get(i) + " " + part + " failed: " + e);
+                if (way.getValue() == given) {
+                    throw new IllegalStateException("The " + part + " the environment gives does not answer: " + e, e);
+                }
+                reasons.add(way.getKey() + " " + part + " failed: " + e);
             }
         }
         throw new IllegalStateException("No " + part + " for the tests: " + String.join("; ", reasons));
