@@ -78,7 +78,8 @@ public final class TestPostgres {
     }
 
     private static final class Holder {
-        static final Server SERVER = Infra.choose("PostgreSQL", TestPostgres::given, TestPostgres::local, reasons -> embedded(), Containers::postgres);
+        static final Server SERVER = Infra.choose("PostgreSQL",
+                TestPostgres::given, TestPostgres::local, reasons -> embedded(), Containers::postgres);
     }
 
     /** The server, started or found on first use. */

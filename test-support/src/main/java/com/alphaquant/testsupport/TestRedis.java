@@ -35,7 +35,8 @@ public final class TestRedis {
     }
 
     private static final class Holder {
-        static final Server SERVER = Infra.choose("Redis", TestRedis::given, TestRedis::local, reasons -> embedded(), Containers::redis);
+        static final Server SERVER = Infra.choose("Redis",
+                TestRedis::given, TestRedis::local, reasons -> embedded(), Containers::redis);
     }
 
     /** The server, started or found on first use. */
