@@ -1,11 +1,10 @@
 package com.alphaquant.backtest;
 
-import com.alphaquant.support.test.FreshDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.backtest.data.BarSource;
 import com.alphaquant.backtest.data.BundledSampleBarSource;
+import com.alphaquant.testsupport.TestInfra;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +24,7 @@ class BacktestServiceApplicationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_backtest_app"));
+        TestInfra.postgres(registry, "aq_backtest_app");
         registry.add("alphaquant.backtest.sample-dir", () -> Sample.dir().toString());
     }
 

@@ -1,10 +1,10 @@
 package com.alphaquant.backtest;
 
-import com.alphaquant.support.test.FreshDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.events.Topics;
+import com.alphaquant.testsupport.TestInfra;
+import com.alphaquant.testsupport.TestKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +21,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,22 +28,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every integration test shares, so that Spring caches one context for all of them: the
- * service on a random port over a fresh PostgreSQL database, an in-JVM KRaft Kafka broker, and
+ * service on a random port over a fresh PostgreSQL database, the JVM's in-JVM KRaft Kafka broker, and
  * bars from a real HTTP server speaking data-service's API over the real sample.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "alphaquant.backtest.bars=data-service", "alphaquant.backtest.job-poll-interval=100ms",
         "alphaquant.outbox.interval=200ms", "alphaquant.backtest.job-stale-after=3s",
         "alphaquant.backtest.optimizer-threads=2"})
-@EmbeddedKafka(partitions = 1, topics = Topics.BACKTEST_COMPLETED)
 public abstract class ServiceIT {
 
     protected static final FakeDataService DATA_SERVICE = FakeDataService.shared();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_backtest"));
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        TestInfra.postgres(registry, "aq_backtest");
+        TestInfra.kafka(registry, Topics.BACKTEST_COMPLETED);
         registry.add("alphaquant.backtest.data-service-url", DATA_SERVICE::url);
     }
 
@@ -104,7 +102,7 @@ public abstract class ServiceIT {
      */
     protected static List<ConsumerRecord<String, String>> completedEvents(String key, int expected, Duration limit) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"));
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.brokers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<ConsumerRecord<String, String>> records = new ArrayList<>();

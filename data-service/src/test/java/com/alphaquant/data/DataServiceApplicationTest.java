@@ -1,9 +1,8 @@
 package com.alphaquant.data;
 
-import com.alphaquant.support.test.FreshDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.alphaquant.testsupport.TestInfra;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,18 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@EmbeddedKafka(partitions = 1) // an in-JVM KRaft broker
 class DataServiceApplicationTest {
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_data"));
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfra.postgres(registry, "aq_data");
+        TestInfra.kafka(registry); // the JVM's in-JVM KRaft broker
     }
 
     @Value("${local.server.port}")

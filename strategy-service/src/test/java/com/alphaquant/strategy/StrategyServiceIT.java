@@ -1,10 +1,8 @@
 package com.alphaquant.strategy;
 
-import com.alphaquant.support.test.FreshDatabase;
-
-import static com.alphaquant.support.test.EmbeddedKafkaClients.consumer;
-import static com.alphaquant.support.test.EmbeddedKafkaClients.poll;
-import static com.alphaquant.support.test.EmbeddedKafkaClients.producer;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.consumer;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.poll;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,6 +17,7 @@ import com.alphaquant.strategy.signal.MultiFactorParams;
 import com.alphaquant.strategy.signal.MultiFactorScorer;
 import com.alphaquant.strategy.signal.Signal;
 import com.alphaquant.strategy.store.SignalStore;
+import com.alphaquant.testsupport.TestInfra;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,18 +46,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service in one Spring context: a fresh PostgreSQL database, an in-JVM KRaft broker
+ * The whole service in one Spring context: a fresh PostgreSQL database, the JVM's in-JVM KRaft broker
  * and a JDK HTTP server playing factor-service's API with hand-built factor values.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"alphaquant.outbox.interval=200ms", "alphaquant.strategy.universe=all"})
-@EmbeddedKafka(partitions = 1, topics = {Topics.FACTORS_COMPUTED, Topics.MODEL_PREDICTIONS, Topics.STRATEGY_SIGNALS,
-        "factors.computed.dlt"})
 class StrategyServiceIT {
 
     static final String[] CODES = {"600519.SH", "000001.SZ", "000002.SZ", "600036.SH", "601318.SH", "300750.SZ"};
@@ -84,8 +80,9 @@ class StrategyServiceIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_strategy"));
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        TestInfra.postgres(registry, "aq_strategy");
+        TestInfra.kafka(registry, Topics.FACTORS_COMPUTED, Topics.MODEL_PREDICTIONS, Topics.STRATEGY_SIGNALS,
+                Topics.deadLetter(Topics.FACTORS_COMPUTED));
         registry.add("alphaquant.strategy.factor-service-url", () -> "http://127.0.0.1:" + FACTOR_SERVICE.getAddress().getPort());
     }
 
@@ -154,8 +151,8 @@ class StrategyServiceIT {
     void factorsInSignalsOutOncePoisonToDeadLetterAndTheApi() throws Exception {
         EventSerde serde = new EventSerde();
         try (KafkaProducer<String, String> producer = producer();
-             KafkaConsumer<String, String> signals = consumer("it-signals", Topics.STRATEGY_SIGNALS);
-             KafkaConsumer<String, String> dead = consumer("it-dlt", Topics.deadLetter(Topics.FACTORS_COMPUTED))) {
+             KafkaConsumer<String, String> signals = consumer(Topics.STRATEGY_SIGNALS);
+             KafkaConsumer<String, String> dead = consumer(Topics.deadLetter(Topics.FACTORS_COMPUTED))) {
             producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY1.toString(), serde.toJson(event(DAY1)))).get();
 
             List<ConsumerRecord<String, String>> day1 = poll(signals, CODES.length, Duration.ofSeconds(60));

@@ -7,7 +7,7 @@ import com.alphaquant.market.Bar;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
-import com.alphaquant.support.test.FreshDatabase;
+import com.alphaquant.testsupport.TestInfra;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +52,7 @@ class BarPanelIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_panel"));
+        TestInfra.postgres(registry, "aq_panel");
     }
 
     @Value("${local.server.port}")

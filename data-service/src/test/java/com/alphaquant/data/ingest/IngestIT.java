@@ -1,13 +1,12 @@
 package com.alphaquant.data.ingest;
 
-import com.alphaquant.support.test.FreshDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.data.tushare.TushareClient;
 import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.MarketDataReady;
 import com.alphaquant.events.Topics;
+import com.alphaquant.testsupport.TestInfra;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.net.URI;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
         "alphaquant.data.job-stale-after=2s", "alphaquant.data.job-poll-interval=200ms",
         "alphaquant.data.tushare.backoff-base=20ms", "alphaquant.data.tushare.backoff-max=200ms",
         "alphaquant.data.tushare.timeout=2s", "alphaquant.data.tushare.concurrency=5"})
-@EmbeddedKafka(partitions = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestIT {
 
@@ -51,8 +48,8 @@ class IngestIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_ingest"));
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        TestInfra.postgres(registry, "aq_ingest");
+        TestInfra.kafka(registry);
         registry.add("alphaquant.data.tushare.url", sim::url);
         registry.add("alphaquant.data.tushare.token", () -> SimFixture.TOKEN);
         registry.add("alphaquant.data.tushare.calls-per-minute", () -> 60_000);

@@ -1,7 +1,5 @@
 package com.alphaquant.data.outbox;
 
-import com.alphaquant.support.test.FreshDatabase;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,19 +9,17 @@ import com.alphaquant.events.MarketDataIngested;
 import com.alphaquant.events.Topics;
 import com.alphaquant.support.outbox.Outbox;
 import com.alphaquant.support.outbox.OutboxRelay;
+import com.alphaquant.testsupport.EmbeddedKafkaClients;
+import com.alphaquant.testsupport.TestInfra;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,20 +27,22 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The outbox against real PostgreSQL and a real (in-JVM KRaft) Kafka broker. */
+/**
+ * The outbox against real PostgreSQL and a real (in-JVM KRaft) Kafka broker. The broker is shared
+ * with the JVM's other tests: the test reads from where the topic stood when it began, and only
+ * its own events.
+ */
 @SpringBootTest(properties = {"alphaquant.data.job-polling=false", "alphaquant.outbox.interval=1h"})
-@EmbeddedKafka(partitions = 1, topics = Topics.MARKET_DATA_INGESTED)
 class OutboxIT {
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> FreshDatabase.create("aq_outbox"));
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfra.postgres(registry, "aq_outbox");
+        TestInfra.kafka(registry, Topics.MARKET_DATA_INGESTED);
     }
 
     @Autowired
@@ -64,6 +62,7 @@ class OutboxIT {
 
     @Test
     void eventsCommittedWhileKafkaIsDownArePublishedOnceItIsBack() throws Exception {
+        KafkaConsumer<String, String> ingested = EmbeddedKafkaClients.consumer(Topics.MARKET_DATA_INGESTED);
         tx.executeWithoutResult(s -> {
             outbox.add(event("2022-01-04"));
             outbox.add(event("2022-01-05"));
@@ -84,32 +83,23 @@ class OutboxIT {
         assertThat(relay.publishBatch(100)).isEqualTo(2);
         assertThat(relay.pending()).isZero();
 
-        List<ConsumerRecord<String, String>> records = consumeAll(2);
+        // Only this test's events (another test's service may publish to the shared topic too).
+        List<String> ours = List.of(EventIds.of("test", "2022-01-04"), EventIds.of("test", "2022-01-05"));
+        List<ConsumerRecord<String, String>> records;
+        try (ingested) {
+            records = EmbeddedKafkaClients.poll(ingested, 2, Duration.ofSeconds(20), r -> ours.contains(published(r).eventId()));
+        }
         assertThat(records).extracting(ConsumerRecord::key).containsExactly("2022-01-04", "2022-01-05");
-        MarketDataIngested first = (MarketDataIngested) new EventSerde().deserialize(Topics.MARKET_DATA_INGESTED,
-                records.get(0).value().getBytes(StandardCharsets.UTF_8));
-        assertThat(first.eventId()).isEqualTo(EventIds.of("test", "2022-01-04"));
+        assertThat(records).extracting(r -> published(r).eventId()).containsExactlyElementsOf(ours);
+    }
+
+    private static MarketDataIngested published(ConsumerRecord<String, String> r) {
+        return (MarketDataIngested) new EventSerde().deserialize(Topics.MARKET_DATA_INGESTED, r.value().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void anEventNeedsTheDataTransaction() {
         assertThatThrownBy(() -> outbox.add(event("2022-01-06")))
                 .hasMessageContaining("No existing transaction");
-    }
-
-    private static List<ConsumerRecord<String, String>> consumeAll(int expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("spring.embedded.kafka.brokers"));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-it");
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.MARKET_DATA_INGESTED));
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (records.size() < expected && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
     }
 }

@@ -7,6 +7,7 @@ import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.testsupport.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 
-/** The cache against the real Redis on 127.0.0.1:6379, under a key prefix of its own, removed afterwards. */
+/** The cache against a real Redis (the tests' shared one), under a key prefix of its own, removed afterwards. */
 class CachedFactorsIT {
 
     static final LocalDate START = LocalDate.parse("2022-05-16");
@@ -37,15 +38,16 @@ class CachedFactorsIT {
     static RedisTemplate<String, byte[]> redis;
 
     @BeforeAll
-    static void connect() {
-        connections = TestRedis.connections(TestRedis.UP);
-        redis = TestRedis.template(connections);
+    static void connect() throws InterruptedException {
+        connections = RedisConnections.shared();
+        redis = RedisConnections.template(connections);
+        RedisConnections.awaitUp(redis);
     }
 
     @AfterAll
     static void cleanUp() {
-        TestRedis.clean(redis, PREFIX);
-        assertThat(TestRedis.clean(redis, PREFIX)).isZero();
+        RedisConnections.clean(redis, PREFIX);
+        assertThat(RedisConnections.clean(redis, PREFIX)).isZero();
         connections.destroy();
     }
 
@@ -128,9 +130,9 @@ class CachedFactorsIT {
 
     @Test
     void redisDownStillAnswersCorrectlyAndCountsTheErrors() {
-        LettuceConnectionFactory down = TestRedis.connections(TestRedis.DOWN);
+        LettuceConnectionFactory down = RedisConnections.connections(RedisConnections.DOWN);
         try {
-            Service s = service(TestRedis.template(down), PREFIX + ":down", FactorEngine.VERSION);
+            Service s = service(RedisConnections.template(down), PREFIX + ":down", FactorEngine.VERSION);
             Map<TsCode, StockFactors> values = s.factors().factors(CODES, START, END);
             Map<TsCode, StockFactors> again = s.factors().factors(CODES, START, END);
 

@@ -7,24 +7,23 @@ import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.testsupport.EmbeddedRedis;
+import com.alphaquant.testsupport.TestRedis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 
 /**
- * Redis really stopped and started again: a redis-server of the test's own on a free port (the
- * machine's shared one on 6379 must stay up for everything else). While it is down the service
- * answers from computation, correct, counting the errors; once it is back the cache works again.
+ * Redis really stopped and started again: an embedded Redis of the test's own on a free port (the
+ * tests' shared one must stay up for everything else). While it is down the service answers from
+ * computation, correct, counting the errors; once it is back the cache works again.
  */
 class RedisStoppedIT {
 
@@ -32,23 +31,25 @@ class RedisStoppedIT {
     static final LocalDate END = LocalDate.parse("2022-06-30");
     static final List<TsCode> CODES = Sample.CODES.subList(0, 4);
 
-    private final int port = freePort();
-    private Process redisServer;
+    private EmbeddedRedis redisServer;
     private LettuceConnectionFactory connections;
 
     @AfterEach
-    void stopAll() throws InterruptedException {
+    void stopAll() {
         if (connections != null) {
             connections.destroy();
         }
-        stopRedis();
+        if (redisServer != null) {
+            redisServer.close();
+        }
     }
 
     @Test
     void stoppedRedisDegradesToComputingAndTheCacheComesBackWithIt() throws Exception {
-        startRedis();
-        connections = TestRedis.connections(port);
-        RedisTemplate<String, byte[]> redis = TestRedis.template(connections);
+        redisServer = EmbeddedRedis.start();
+        connections = RedisConnections.connections(redisServer.port());
+        RedisTemplate<String, byte[]> redis = RedisConnections.template(connections);
+        RedisConnections.awaitUp(redis);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         FactorComputer computer = new FactorComputer(Sample.source(), 400, 2);
         // Skip Redis for only 200 ms after an error, so the test sees it come back quickly.
@@ -62,60 +63,19 @@ class RedisStoppedIT {
         assertThat(computer.runs()).as("computed once, then a hit").isEqualTo(1);
         assertThat(meters.counter("factor.cache.errors").count()).isZero();
 
-        stopRedis();
+        redisServer.stop();
         Map<TsCode, StockFactors> whileDown = factors.factors(CODES, START, END);
         assertThat(computer.runs()).as("no cache: computed").isEqualTo(2);
         CachedFactorsIT.assertSame(warm, whileDown);
         whileDown.values().forEach(v -> Sample.assertMatchesWholeHistory(v, 1e-12));
         assertThat(meters.counter("factor.cache.errors").count()).isPositive();
 
-        startRedis(); // empty: it keeps nothing on disk
-        awaitReconnected(redis);
+        redisServer.resume(); // empty: it keeps nothing on disk
+        RedisConnections.awaitUp(redis); // Lettuce reconnects on its own
         Thread.sleep(300); // past the guard's skip window
         factors.factors(CODES, START, END);
         assertThat(computer.runs()).as("a miss on the empty Redis").isEqualTo(3);
         factors.factors(CODES, START, END);
         assertThat(computer.runs()).as("cached again").isEqualTo(3);
-    }
-
-    private void startRedis() throws IOException, InterruptedException {
-        redisServer = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        for (int i = 0; i < 100; i++) {
-            try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + port);
-    }
-
-    private void stopRedis() throws InterruptedException {
-        if (redisServer != null && redisServer.isAlive()) {
-            redisServer.destroy();
-            assertThat(redisServer.waitFor(10, TimeUnit.SECONDS)).as("redis-server stopped").isTrue();
-        }
-    }
-
-    /** Lettuce reconnects on its own; wait until a command goes through again. */
-    private static void awaitReconnected(RedisTemplate<String, byte[]> redis) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            try {
-                redis.hasKey("aqtest:ping");
-                return;
-            } catch (RuntimeException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("Lettuce did not reconnect");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,8 @@
 package com.alphaquant.factor.events;
 
-import static com.alphaquant.support.test.EmbeddedKafkaClients.consumer;
-import static com.alphaquant.support.test.EmbeddedKafkaClients.poll;
-import static com.alphaquant.support.test.EmbeddedKafkaClients.producer;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.consumer;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.poll;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.events.EventIds;
@@ -18,12 +18,13 @@ import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorRegistry;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.testsupport.TestInfra;
+import com.alphaquant.testsupport.TestRedis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -35,28 +36,27 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service with an in-JVM KRaft broker, the real Redis (a key prefix of its own) and the
- * real sample as the bar source: ingested batches refresh the cache and announce nothing; a ready
+ * The whole service with the JVM's in-JVM KRaft broker, the tests' Redis (a key prefix of its own)
+ * and the real sample as the bar source: ingested batches refresh the cache and announce nothing; a ready
  * job announces factors.computed per day, once; poison goes to the dead letters.
  */
 @SpringBootTest(properties = "alphaquant.factor.kafka-listener-enabled=true")
-@EmbeddedKafka(partitions = 1, topics = {Topics.MARKET_DATA_INGESTED, Topics.MARKET_DATA_READY, Topics.FACTORS_COMPUTED,
-        "market.data.ingested.dlt", "market.data.ready.dlt"})
 class FactorServiceKafkaIT {
 
-    static final String PREFIX = "aqtest:" + UUID.randomUUID();
+    static final String PREFIX = TestRedis.prefix();
     static final List<String> CODES = Sample.CODES.subList(0, 3).stream().map(TsCode::toString).toList();
     static final EventSerde SERDE = new EventSerde();
     static RedisTemplate<String, byte[]> redisForCleanUp;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        TestInfra.kafka(registry, Topics.MARKET_DATA_INGESTED, Topics.MARKET_DATA_READY, Topics.FACTORS_COMPUTED,
+                Topics.deadLetter(Topics.MARKET_DATA_INGESTED), Topics.deadLetter(Topics.MARKET_DATA_READY));
+        TestInfra.redis(registry);
         registry.add("alphaquant.factor.cache-prefix", () -> PREFIX);
         registry.add("alphaquant.factor.bars-csv", Sample.BARS::toString);
         registry.add("alphaquant.factor.index-csv", Sample.INDEX::toString);
@@ -107,9 +107,9 @@ class FactorServiceKafkaIT {
     void ingestRefreshesTheCacheReadyAnnouncesEachDayOnceAndPoisonGoesToTheDeadLetters() throws Exception {
         redisForCleanUp = redis;
         try (KafkaProducer<String, String> producer = producer();
-             KafkaConsumer<String, String> computed = consumer("it-computed", Topics.FACTORS_COMPUTED);
-             KafkaConsumer<String, String> deadReady = consumer("it-dlt-ready", Topics.deadLetter(Topics.MARKET_DATA_READY));
-             KafkaConsumer<String, String> deadIngested = consumer("it-dlt", Topics.deadLetter(Topics.MARKET_DATA_INGESTED))) {
+             KafkaConsumer<String, String> computed = consumer(Topics.FACTORS_COMPUTED);
+             KafkaConsumer<String, String> deadReady = consumer(Topics.deadLetter(Topics.MARKET_DATA_READY));
+             KafkaConsumer<String, String> deadIngested = consumer(Topics.deadLetter(Topics.MARKET_DATA_INGESTED))) {
             // One unit of a job: the cache is refreshed, but the day is not complete, so nothing is announced.
             MarketDataIngested daily = ingested("ingest-1", "daily", "2022-12-19", "2022-12-20", CODES);
             send(producer, Topics.MARKET_DATA_INGESTED, daily.key(), SERDE.toJson(daily));

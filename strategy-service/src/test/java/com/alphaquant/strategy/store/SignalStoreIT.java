@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.strategy.portfolio.Book;
 import com.alphaquant.strategy.risk.Holding;
-import com.alphaquant.support.test.FreshDatabase;
+import com.alphaquant.testsupport.FreshDatabase;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ class SignalStoreIT {
 
     @Test
     void aBookStoredBeforeV3LoadsWithItsWeightAsTheDesiredOneAndANewBookKeepsBoth() {
-        DriverManagerDataSource db = new DriverManagerDataSource(FreshDatabase.create("aq_strategy_store"), FreshDatabase.USER, "");
+        DriverManagerDataSource db = new DriverManagerDataSource(FreshDatabase.create("aq_strategy_store"), FreshDatabase.user(), FreshDatabase.password());
         Flyway.configure().dataSource(db).target("2").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(db);
         // A book as V2 stored it: no desired weight.

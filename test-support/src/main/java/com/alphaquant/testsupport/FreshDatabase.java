@@ -1,7 +1,6 @@
-package com.alphaquant.support.test;
+package com.alphaquant.testsupport;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,17 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A new, empty PostgreSQL database on the local server (127.0.0.1:5432, trust auth) for one
- * test run, so runs never see each other's rows. Flyway builds the schema on startup.
+ * A new, empty PostgreSQL database on the tests' server ({@link TestPostgres}) for one test run,
+ * so runs never see each other's rows. Flyway builds the schema on startup.
  *
  * <p>Names carry their creation time ({@code aq_strategy_1796000000_a1b2c3}); each call drops
- * the test databases older than {@link #KEEP}, so runs on a long-lived machine (CI runs on the
- * development machine) do not pile up databases. A database still in use is left alone.
+ * the test databases older than {@link #KEEP}, so runs against a long-lived server do not pile up
+ * databases. A database still in use is left alone.
  */
 public final class FreshDatabase {
 
-    public static final String SERVER = System.getProperty("alphaquant.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
-    public static final String USER = System.getProperty("alphaquant.test.postgres.user", "postgres");
     /** Test databases younger than this are kept: another test JVM may be using them. */
     static final Duration KEEP = Duration.ofHours(3);
     /** aq_&lt;what&gt;_&lt;epoch seconds&gt;_&lt;random&gt;, or the older aq_&lt;what&gt;_&lt;12 hex&gt; without a time. */
@@ -33,18 +30,27 @@ public final class FreshDatabase {
     private FreshDatabase() {
     }
 
-    /** Creates a database and returns its JDBC URL. */
+    /** Creates a database and returns its JDBC URL (connect with {@link #user()} and {@link #password()}). */
     public static String create(String prefix) {
+        TestPostgres.Server server = TestPostgres.server();
         String name = prefix + "_" + Instant.now().getEpochSecond() + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-        try (Connection c = DriverManager.getConnection(SERVER + "test", USER, "");
-             Statement s = c.createStatement()) {
+        try (Connection c = server.connect(server.adminDatabase(), 10); Statement s = c.createStatement()) {
             dropStale(s);
             s.execute("create database " + name);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create test database on " + SERVER + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create test database on " + server.describe() + ": " + e.getMessage(), e);
         }
-        return SERVER + name + "?reWriteBatchedInserts=true";
+        String url = server.url(name);
+        return url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+    }
+
+    public static String user() {
+        return TestPostgres.server().user();
+    }
+
+    public static String password() {
+        return TestPostgres.server().password();
     }
 
     private static void dropStale(Statement s) throws SQLException {

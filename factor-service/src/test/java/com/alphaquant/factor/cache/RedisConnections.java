@@ -1,8 +1,8 @@
 package com.alphaquant.factor.cache;
 
+import com.alphaquant.testsupport.TestRedis;
 import io.lettuce.core.ClientOptions;
 import java.time.Duration;
-import java.util.UUID;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -11,26 +11,39 @@ import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
-/** The machine's Redis (127.0.0.1:6379, as in CI), or one that is not there, configured as the service does. */
-final class TestRedis {
+/**
+ * Lettuce connections configured as the service does: to the tests' Redis (test-support: given,
+ * local or embedded), to a Redis of a test's own, or to one that is not there.
+ */
+final class RedisConnections {
 
-    static final int UP = 6379;
     /** Nothing listens on port 1: connections are refused at once. */
     static final int DOWN = 1;
 
-    private TestRedis() {
+    private RedisConnections() {
     }
 
-    static String prefix() {
-        return "aqtest:" + UUID.randomUUID();
+    /** The tests' shared Redis; keep keys under a {@link TestRedis#prefix()}. */
+    static LettuceConnectionFactory shared() {
+        TestRedis.Server redis = TestRedis.server();
+        RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(redis.host(), redis.port());
+        if (redis.password() != null) {
+            server.setPassword(redis.password());
+        }
+        return connections(server);
     }
 
+    /** A Redis on 127.0.0.1:{@code port}. */
     static LettuceConnectionFactory connections(int port) {
+        return connections(new RedisStandaloneConfiguration("127.0.0.1", port));
+    }
+
+    private static LettuceConnectionFactory connections(RedisStandaloneConfiguration server) {
         LettuceClientConfiguration client = LettuceClientConfiguration.builder()
                 .commandTimeout(Duration.ofMillis(300))
                 .clientOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
                 .build();
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port), client);
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(server, client);
         factory.afterPropertiesSet();
         factory.start();
         return factory;
@@ -43,6 +56,22 @@ final class TestRedis {
         t.setValueSerializer(RedisSerializer.byteArray());
         t.afterPropertiesSet();
         return t;
+    }
+
+    /** Returns once a command goes through (a first connection, or Lettuce's reconnection); fails after 10 s. */
+    static void awaitUp(RedisTemplate<String, byte[]> redis) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                redis.hasKey("aqtest:ping");
+                return;
+            } catch (RuntimeException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Redis did not answer within 10 s", notYet);
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Deletes every key under {@code prefix}. */
