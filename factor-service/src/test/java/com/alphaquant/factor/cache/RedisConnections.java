@@ -17,6 +17,9 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  */
 final class RedisConnections {
 
+    /** As factor-service's application.yml: fail fast, compute without the cache. */
+    static final Duration SERVICE_TIMEOUT = Duration.ofMillis(300);
+
     /** Nothing listens on port 1: connections are refused at once. */
     static final int DOWN = 1;
 
@@ -25,22 +28,30 @@ final class RedisConnections {
 
     /** The tests' shared Redis; keep keys under a {@link TestRedis#prefix()}. */
     static LettuceConnectionFactory shared() {
+        return shared(SERVICE_TIMEOUT);
+    }
+
+    /**
+     * The shared Redis with another command timeout: a test of something else than failing fast
+     * (single-flight) must not see a pause of a loaded build machine as Redis being down.
+     */
+    static LettuceConnectionFactory shared(Duration commandTimeout) {
         TestRedis.Server redis = TestRedis.server();
         RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(redis.host(), redis.port());
         if (redis.password() != null) {
             server.setPassword(redis.password());
         }
-        return connections(server);
+        return connections(server, commandTimeout);
     }
 
     /** A Redis on 127.0.0.1:{@code port}. */
     static LettuceConnectionFactory connections(int port) {
-        return connections(new RedisStandaloneConfiguration("127.0.0.1", port));
+        return connections(new RedisStandaloneConfiguration("127.0.0.1", port), SERVICE_TIMEOUT);
     }
 
-    private static LettuceConnectionFactory connections(RedisStandaloneConfiguration server) {
+    private static LettuceConnectionFactory connections(RedisStandaloneConfiguration server, Duration commandTimeout) {
         LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-                .commandTimeout(Duration.ofMillis(300))
+                .commandTimeout(commandTimeout)
                 .clientOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
                 .build();
         LettuceConnectionFactory factory = new LettuceConnectionFactory(server, client);
