@@ -59,15 +59,19 @@ final class Platform {
                 Thread.currentThread().interrupt();
             }
         }
+        double servicesSeconds = (System.nanoTime() - t0) / 1e9;
+        StringBuilder parts = new StringBuilder();
         while (!infrastructure.isEmpty()) {
             Named n = infrastructure.pop();
+            long t1 = System.nanoTime();
             try {
                 n.part().close();
             } catch (Exception e) {
                 out.println("  " + n.name() + " did not stop cleanly: " + e.getMessage());
             }
+            parts.append(String.format(", %s %.1f s", n.name(), (System.nanoTime() - t1) / 1e9));
         }
-        out.printf("stopped %d services and the infrastructure in %.1f s%n", services.size(), (System.nanoTime() - t0) / 1e9);
+        out.printf("stopped %d services in %.1f s, then the infrastructure%s%n", services.size(), servicesSeconds, parts);
         out.flush();
     }
 }

@@ -87,14 +87,47 @@ public final class UpBench {
                 }
                 if (line.startsWith("ready in ")) {
                     seconds = (System.nanoTime() - t0) / 1e9;
-                    Thread.sleep(5000); // the pipeline keeps working after ready: sample it a little longer
+                    // After ready the pipeline works on (factors and signals for every ingested day):
+                    // let it finish, so that the warm run starts from a settled platform.
+                    double settled = awaitIdle(up, dir);
+                    out.printf("  (the pipeline settled %.0f s after ready)%n", settled);
                     up.destroy();
+                    break;
                 }
             }
         }
         up.waitFor(60, TimeUnit.SECONDS);
         sampler.interrupt();
         return new Run(seconds, rss.get(), pss.get(), (int) processes.get());
+    }
+
+    /** Seconds until the whole tree uses less than a fifth of a core over 5 s (at most 5 minutes). */
+    private static double awaitIdle(Process up, Path dir) throws InterruptedException {
+        long start = System.nanoTime();
+        long before = cpuTicks(tree(up, dir));
+        while (System.nanoTime() - start < 300e9) {
+            Thread.sleep(5000);
+            long now = cpuTicks(tree(up, dir));
+            if ((now - before) / 100.0 / 5.0 < 0.2) { // clock ticks are 1/100 s on Linux
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static long cpuTicks(Set<Long> pids) {
+        long ticks = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            } catch (IOException | RuntimeException gone) {
+                // exited between listing and reading
+            }
+        }
+        return ticks;
     }
 
     /** The up process, its descendants, and the embedded PostgreSQL (detached) with its backends. */
