@@ -1,7 +1,6 @@
 package com.alphaquant.cli.up;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,8 +12,6 @@ import java.util.List;
  * from a shutdown hook and more than once.
  */
 final class Platform {
-
-    private static final Duration GRACE = Duration.ofSeconds(20);
 
     private final PrintStream out;
     private final Deque<Named> infrastructure = new ArrayDeque<>();
@@ -52,7 +49,7 @@ final class Platform {
         services.forEach(ServiceProcess::requestStop);
         for (ServiceProcess s : services) {
             try {
-                if (!s.awaitExit(GRACE)) {
+                if (!s.awaitExit(s.stopGrace())) {
                     out.println("  " + s.name() + " (pid " + s.pid() + ") did not stop");
                 }
             } catch (InterruptedException e) {

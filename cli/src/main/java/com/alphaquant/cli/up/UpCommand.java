@@ -120,7 +120,11 @@ public final class UpCommand implements Callable<Integer> {
         Platform platform = new Platform(out);
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "alphaquant-up-stop"));
         try {
+            // Services are unpacked (once per build of a jar) while the infrastructure starts.
+            CompletableFuture<Void> unpacked = CompletableFuture.runAsync(() -> Stream.concat(SERVICES.stream(), Stream.of("gateway"))
+                    .parallel().forEach(module -> ServiceJar.of(module).extractedTo(dir.resolve("apps").resolve(module))));
             Infrastructure infra = startInfrastructure(platform, ports, dir, logs, simulated, embeddedPostgres, embeddedRedis);
+            unpacked.join();
             startServices(platform, ports, infra, dir, logs, token, simulated);
             // Should this JVM be killed outright, the next run finds and stops what it started.
             ProcessHandle.current().descendants().forEach(leftovers::record);
@@ -211,7 +215,7 @@ public final class UpCommand implements Callable<Integer> {
         for (var e : own.entrySet()) {
             Map<String, String> env = new HashMap<>(common);
             env.putAll(e.getValue());
-            ServiceProcess service = ServiceProcess.start(e.getKey(), ports.of(e.getKey()), env, List.of(), logs);
+            ServiceProcess service = ServiceProcess.startWithClassData(e.getKey(), ports.of(e.getKey()), env, dir.resolve("apps"), logs);
             platform.add(service);
             ready.add(CompletableFuture.runAsync(() -> timed(service.name(), () -> {
                 service.awaitReady(Duration.ofSeconds(timeoutSeconds));
