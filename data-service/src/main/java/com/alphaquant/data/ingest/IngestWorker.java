@@ -52,14 +52,6 @@ public class IngestWorker {
         this.polling = polling;
     }
 
-    /** Claims the given queued job and runs it on the calling thread (the CLI's foreground run). */
-    public void runClaimed(UUID id) {
-        if (!jobs.claimJob(id)) {
-            throw new IllegalStateException("Job " + id + " could not be claimed");
-        }
-        runToEnd(id);
-    }
-
     @Scheduled(fixedDelayString = "${alphaquant.data.job-poll-interval:500ms}")
     public void poll() {
         if (!polling) {

@@ -39,12 +39,6 @@ public class JobStore {
         return ids.stream().findFirst();
     }
 
-    /** Claims one specific queued job. */
-    public boolean claimJob(UUID id) {
-        return jdbc.update("update ingest_job set status = 'RUNNING', heartbeat_at = now(), started_at = coalesce(started_at, now()) "
-                + "where id = ? and status = 'QUEUED'", id) == 1;
-    }
-
     /** The running worker is alive; a job without a recent heartbeat is claimed by another. */
     public void heartbeat(UUID id) {
         jdbc.update("update ingest_job set heartbeat_at = now() where id = ? and status = 'RUNNING'", id);
