@@ -1,6 +1,7 @@
 package com.alphaquant.cli;
 
 import com.alphaquant.market.csv.SampleData;
+import com.alphaquant.tusharesim.TushareSim;
 import java.nio.file.Path;
 
 /**
@@ -8,12 +9,25 @@ import java.nio.file.Path;
  * the compact 31-stock set for bars and stock_basic, so that every command runs on a fresh
  * clone with no token.
  */
-final class BundledSample {
+public final class BundledSample {
 
     private BundledSample() {
     }
 
     static Path orDefault(Path given, String name) {
         return given != null ? given : SampleData.file(name);
+    }
+
+    /**
+     * tushare-sim serving the compact sample on {@code port} (0: any free one), with no rate
+     * limit: what {@code alphaquant up} and {@code alphaquant ingest} load without a token.
+     */
+    public static TushareSim tushareSim(int port) {
+        return TushareSim.builder()
+                .file("daily", SampleData.file(SampleData.COMPACT_BARS))
+                .file("index_daily", SampleData.file(SampleData.INDEX))
+                .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
+                .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
+                .callsPerMinute(0).eager(true).start(port);
     }
 }

@@ -1,11 +1,10 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.cli.up.Ports;
 import com.alphaquant.cli.up.Postgres;
 import com.alphaquant.cli.up.ServiceProcess;
-import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.tusharesim.TushareSim;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -63,12 +62,7 @@ final class IngestCommand implements Callable<Integer> {
         TushareSim sim = null;
         String url = tushareUrl;
         if (url == null && (token == null || token.isBlank())) {
-            sim = TushareSim.builder()
-                    .file("daily", SampleData.file(SampleData.COMPACT_BARS))
-                    .file("index_daily", SampleData.file(SampleData.INDEX))
-                    .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
-                    .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
-                    .callsPerMinute(0).eager(true).start(0);
+            sim = BundledSample.tushareSim(0);
             url = sim.url();
             env.put("TUSHARE_TOKEN", TushareSim.DEFAULT_TOKEN);
             if (callsPerMinute == null) {
@@ -78,9 +72,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         String database = databaseUrl != null ? databaseUrl
                 : System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/alphaquant");
-        String user = System.getenv().getOrDefault("DATABASE_USER", "postgres");
-        Postgres.server(database, user, System.getenv().getOrDefault("DATABASE_PASSWORD", ""))
-                .database(database.replaceFirst("\\?.*$", "").replaceFirst("^.*/", ""));
+        Postgres.server(database).database(database.replaceFirst("\\?.*$", "").replaceFirst("^.*/", ""));
         env.put("DATABASE_URL", database);
         if (url != null) {
             env.put("TUSHARE_URL", url);
@@ -93,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         // No Kafka here: the service keeps its events in the outbox for when it runs with one.
         List<String> args = List.of("--alphaquant.outbox.enabled=false", "--spring.main.banner-mode=off");
-        ServiceProcess service = ServiceProcess.start("data-service", freePort(), env, args,
+        ServiceProcess service = ServiceProcess.start("data-service", Ports.anyFree(), env, args,
                 Files.createTempDirectory("alphaquant-ingest-"));
         try {
             service.awaitReady(Duration.ofMinutes(3));
@@ -109,12 +101,6 @@ final class IngestCommand implements Callable<Integer> {
             if (sim != null) {
                 sim.close();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

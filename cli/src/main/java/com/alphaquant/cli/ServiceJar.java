@@ -53,6 +53,11 @@ public final class ServiceJar {
         return module;
     }
 
+    /** The folder the jar lies in. */
+    public Path folder() {
+        return jar.getParent();
+    }
+
     /**
      * The jar unpacked into {@code dir} (Spring Boot's {@code jarmode=tools extract}: the
      * application jar with its libraries beside it), unpacked again when this jar is newer. An
@@ -63,7 +68,7 @@ public final class ServiceJar {
         Path extracted = dir.resolve(jar.getFileName());
         try {
             if (!Files.exists(stamp) || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(stamp)) > 0) {
-                deleteRecursively(dir);
+                Folders.deleteRecursively(dir);
                 Process p = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
                         dir.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (p.waitFor() != 0 || !Files.isRegularFile(extracted)) {
@@ -78,16 +83,6 @@ public final class ServiceJar {
             throw new IllegalStateException("Interrupted while unpacking " + jar);
         }
         return new ServiceJar(module, extracted);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * ({@code --port gateway=9080}). The embedded infrastructure avoids the standard ports so that it
  * never collides with a PostgreSQL, Redis or Kafka already running on the machine.
  */
-final class Ports {
+public final class Ports {
 
     static final Map<String, Integer> DEFAULTS = defaults();
 
@@ -80,6 +80,13 @@ final class Ports {
                 throw new IllegalArgumentException("port " + port + " (" + part + ") is already in use: stop what listens there, "
                         + "or give another with --port " + part + "=N");
             }
+        }
+    }
+
+    /** A port nothing listens on now, chosen by the system. */
+    public static int anyFree() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

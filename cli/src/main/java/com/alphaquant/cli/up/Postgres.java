@@ -47,8 +47,13 @@ public final class Postgres implements AutoCloseable {
         return new Postgres(pg, dataDir, "jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "");
     }
 
-    /** A running server, {@code jdbc:postgresql://host:port/}. */
-    public static Postgres server(String serverUrl, String user, String password) {
+    /** A running server, {@code jdbc:postgresql://host:port/}, as DATABASE_USER (default postgres) with DATABASE_PASSWORD. */
+    public static Postgres server(String serverUrl) {
+        return server(serverUrl, System.getenv().getOrDefault("DATABASE_USER", "postgres"),
+                System.getenv().getOrDefault("DATABASE_PASSWORD", ""));
+    }
+
+    private static Postgres server(String serverUrl, String user, String password) {
         if (!serverUrl.startsWith("jdbc:postgresql://")) {
             throw new IllegalArgumentException("--database-url " + serverUrl + ": expected jdbc:postgresql://host:port/");
         }

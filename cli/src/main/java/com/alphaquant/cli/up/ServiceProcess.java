@@ -44,20 +44,18 @@ public final class ServiceProcess {
     }
 
     /**
-     * Starts {@code module} unpacked in {@code apps/<module>} with a class-data archive of its own
+     * Starts a service unpacked by {@link ServiceJar#extractedTo} with a class-data archive of its own
      * classes (AppCDS): the first run records the archive when the service exits, later runs map
      * it and start in about half the time. One archive per Java runtime, since an archive only
      * serves the JVM that wrote it.
      */
-    static ServiceProcess startWithClassData(String module, int port, Map<String, String> env, Path apps, Path logs) {
-        Path dir = apps.resolve(module);
-        ServiceJar jar = ServiceJar.of(module).extractedTo(dir);
-        Path archive = dir.resolve("classes-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.+-]", "_") + ".jsa");
+    static ServiceProcess startWithClassData(ServiceJar unpacked, int port, Map<String, String> env, Path logs) {
+        Path archive = unpacked.folder().resolve("classes-" + System.getProperty("java.vm.version").replaceAll("[^A-Za-z0-9.+-]", "_") + ".jsa");
         boolean recording = !Files.isRegularFile(archive);
         List<String> options = new ArrayList<>(JVM_OPTIONS);
         options.add((recording ? "-XX:ArchiveClassesAtExit=" : "-XX:SharedArchiveFile=") + archive);
         options.add("-Xlog:cds=off"); // an archive is a speed-up: classes it cannot take are no news
-        return start(jar, options, port, env, List.of(), logs, recording);
+        return start(unpacked, options, port, env, List.of(), logs, recording);
     }
 
     private static ServiceProcess start(ServiceJar jar, List<String> options, int port, Map<String, String> env, List<String> args,

@@ -1,5 +1,7 @@
 package com.alphaquant.cli.up;
 
+import com.alphaquant.cli.BundledSample;
+import com.alphaquant.cli.Folders;
 import com.alphaquant.cli.IngestJobClient;
 import com.alphaquant.cli.ProgressBar;
 import com.alphaquant.cli.ServiceJar;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +41,8 @@ public final class UpCommand implements Callable<Integer> {
 
     static final List<String> SERVICES = List.of("data-service", "factor-service", "model-service", "backtest-service",
             "strategy-service");
+    /** Every module up runs as a process: the services and the gateway. */
+    static final List<String> MODULES = Stream.concat(SERVICES.stream(), Stream.of("gateway")).toList();
     /** The compact sample's span (docs/DATA.md): what a first run ingests. */
     static final LocalDate SAMPLE_START = LocalDate.parse("2021-01-04");
     static final LocalDate SAMPLE_END = LocalDate.parse("2022-12-20");
@@ -83,8 +87,7 @@ public final class UpCommand implements Callable<Integer> {
         boolean simulated = token == null || token.isBlank();
         boolean embeddedPostgres = databaseUrl == null && !useLocal;
         boolean embeddedRedis = redisUrl == null && !useLocal;
-        List<String> bound = new ArrayList<>(List.of("gateway"));
-        bound.addAll(SERVICES);
+        List<String> bound = new ArrayList<>(MODULES);
         if (embeddedPostgres) {
             bound.add("postgres");
         }
@@ -104,11 +107,10 @@ public final class UpCommand implements Callable<Integer> {
             out.println("alphaquant up: stopped " + orphans + " processes an earlier run left running");
         }
         ports.requireFree(bound);
-        SERVICES.forEach(ServiceJar::of); // fails now, naming the module, if one is not built
-        ServiceJar.of("gateway");
+        MODULES.forEach(ServiceJar::of); // fails now, naming the module, if one is not built
 
         if (fresh) {
-            deleteRecursively(dir);
+            Folders.deleteRecursively(dir);
         }
         Path logs = Files.createDirectories(dir.resolve("logs"));
         // The in-process broker logs through slf4j-simple: to a file, warnings and worse.
@@ -121,11 +123,10 @@ public final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(platform::stop, "alphaquant-up-stop"));
         try {
             // Services are unpacked (once per build of a jar) while the infrastructure starts.
-            CompletableFuture<Void> unpacked = CompletableFuture.runAsync(() -> Stream.concat(SERVICES.stream(), Stream.of("gateway"))
-                    .parallel().forEach(module -> ServiceJar.of(module).extractedTo(dir.resolve("apps").resolve(module))));
+            CompletableFuture<Map<String, ServiceJar>> unpacked = CompletableFuture.supplyAsync(() -> MODULES.parallelStream()
+                    .collect(Collectors.toMap(m -> m, m -> ServiceJar.of(m).extractedTo(dir.resolve("apps").resolve(m)))));
             Infrastructure infra = startInfrastructure(platform, ports, dir, logs, simulated, embeddedPostgres, embeddedRedis);
-            unpacked.join();
-            startServices(platform, ports, infra, dir, logs, token, simulated);
+            startServices(platform, ports, infra, join(unpacked), dir, logs, token, simulated);
             // Should this JVM be killed outright, the next run finds and stops what it started.
             ProcessHandle.current().descendants().forEach(leftovers::record);
             infra.postgres().postmaster().ifPresent(leftovers::record);
@@ -149,12 +150,8 @@ public final class UpCommand implements Callable<Integer> {
                                                boolean embeddedPostgres, boolean embeddedRedis) {
         CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> timed("postgres", () -> {
             Postgres p = embeddedPostgres ? Postgres.embedded(dir.resolve("postgres"), ports.of("postgres"), logs.resolve("postgres.log"))
-                    : Postgres.server(databaseUrl != null ? databaseUrl : "jdbc:postgresql://127.0.0.1:5432/",
-                            System.getenv().getOrDefault("DATABASE_USER", "postgres"), System.getenv().getOrDefault("DATABASE_PASSWORD", ""));
+                    : Postgres.server(databaseUrl != null ? databaseUrl : "jdbc:postgresql://127.0.0.1:5432/");
             platform.add("postgres", p);
-            for (String db : List.of("alphaquant_data", "alphaquant_backtest", "alphaquant_strategy")) {
-                p.database(db);
-            }
             return new Described<>(p, p.describe());
         }));
         CompletableFuture<Redis> redis = CompletableFuture.supplyAsync(() -> timed("redis", () -> {
@@ -174,24 +171,24 @@ public final class UpCommand implements Callable<Integer> {
             if (!simulated) {
                 return new Described<>(null, "the real Tushare Pro API (TUSHARE_TOKEN is set)");
             }
-            TushareSim sim = TushareSim.builder()
-                    .file("daily", SampleData.file(SampleData.COMPACT_BARS))
-                    .file("index_daily", SampleData.file(SampleData.INDEX))
-                    .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
-                    .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
-                    .callsPerMinute(0).eager(true).start(ports.of("tushare-sim"));
+            TushareSim sim = BundledSample.tushareSim(ports.of("tushare-sim"));
             platform.add("tushare-sim", sim);
             return new Described<>(sim.url(), "tushare-sim over the bundled sample (31 stocks) on :" + ports.of("tushare-sim"));
         }));
+        return new Infrastructure(join(pg), join(redis), join(broker), join(tushare));
+    }
+
+    /** The step's result, or the failure that ended it, unwrapped. */
+    private static <T> T join(CompletableFuture<T> step) {
         try {
-            return new Infrastructure(pg.join(), redis.join(), broker.join(), tushare.join());
+            return step.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
-    private void startServices(Platform platform, Ports ports, Infrastructure infra, Path dir, Path logs, String token,
-                               boolean simulated) {
+    private void startServices(Platform platform, Ports ports, Infrastructure infra, Map<String, ServiceJar> unpacked, Path dir,
+                               Path logs, String token, boolean simulated) {
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafka(),
                 "DATABASE_USER", infra.postgres().user(), "DATABASE_PASSWORD", infra.postgres().password(),
                 "DATA_SERVICE_URL", url(ports, "data-service"), "FACTOR_SERVICE_URL", url(ports, "factor-service"),
@@ -215,18 +212,14 @@ public final class UpCommand implements Callable<Integer> {
         for (var e : own.entrySet()) {
             Map<String, String> env = new HashMap<>(common);
             env.putAll(e.getValue());
-            ServiceProcess service = ServiceProcess.startWithClassData(e.getKey(), ports.of(e.getKey()), env, dir.resolve("apps"), logs);
+            ServiceProcess service = ServiceProcess.startWithClassData(unpacked.get(e.getKey()), ports.of(e.getKey()), env, logs);
             platform.add(service);
             ready.add(CompletableFuture.runAsync(() -> timed(service.name(), () -> {
                 service.awaitReady(Duration.ofSeconds(timeoutSeconds));
                 return new Described<>(null, "ready on :" + service.port() + " (pid " + service.pid() + ")");
             })));
         }
-        try {
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        join(CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)));
     }
 
     private void ingestSample(String dataServiceUrl, boolean simulated) throws IOException {
@@ -312,16 +305,5 @@ public final class UpCommand implements Callable<Integer> {
             t = t.getCause();
         }
         return t.getMessage() != null ? t.getMessage() : t.toString();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

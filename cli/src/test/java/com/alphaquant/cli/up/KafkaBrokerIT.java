@@ -2,7 +2,6 @@ package com.alphaquant.cli.up;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +23,8 @@ class KafkaBrokerIT {
 
     @Test
     void eventsWrittenBeforeARestartAreReadAfterIt(@TempDir Path dir) throws Exception {
-        int port = freePort();
-        int controller = freePort();
+        int port = Ports.anyFree();
+        int controller = Ports.anyFree();
         try (KafkaBroker broker = KafkaBroker.start(dir, port, controller);
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                      broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
@@ -44,12 +43,6 @@ class KafkaBrokerIT {
                 consumer.poll(Duration.ofMillis(300)).forEach(records::add);
             }
             assertThat(records).extracting(ConsumerRecord::value).containsExactly("2022-12-20");
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

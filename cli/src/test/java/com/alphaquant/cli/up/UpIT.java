@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphaquant.market.csv.SampleData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +35,7 @@ class UpIT {
         Path home = SampleData.dir().getParent().getParent();
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String part : Ports.DEFAULTS.keySet()) {
-            ports.put(part, freePort());
+            ports.put(part, Ports.anyFree());
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dalphaquant.home=" + home, "-jar", home.resolve("cli/target/alphaquant-cli.jar").toString(), "up",
@@ -93,11 +92,5 @@ class UpIT {
             }
         }
         return "(no line starting with '" + prefix + "' within " + max.toSeconds() + " s)";
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }
