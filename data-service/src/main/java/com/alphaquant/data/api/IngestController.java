@@ -3,6 +3,12 @@ package com.alphaquant.data.api;
 import com.alphaquant.data.ingest.IngestRequest;
 import com.alphaquant.data.ingest.IngestService;
 import com.alphaquant.support.web.BadRequestException;
+import com.alphaquant.support.web.TradingDay;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,9 +31,14 @@ class IngestController {
 
     /**
      * @param datasets  Tushare API names: stock_basic, trade_cal, daily, adj_factor, index_daily
-     * @param tsCodes   stocks (and indices for index_daily), or empty / ["all"] for the whole market
+     * @param tsCodes   stocks (and indices for index_daily), or ["all"] for the whole market
      */
-    record IngestBody(List<String> datasets, List<String> tsCodes, LocalDate startDate, LocalDate endDate) {}
+    record IngestBody(@NotEmpty @Size(max = 10) List<@NotBlank String> datasets,
+                      @NotEmpty @Size(max = MAX_CODES) List<@NotBlank @Size(max = 12) String> tsCodes,
+                      @NotNull @TradingDay LocalDate startDate, @NotNull @TradingDay LocalDate endDate) {}
+
+    /** Most codes one job names; the whole market is {@code ["all"]}. */
+    static final int MAX_CODES = 6000;
 
     private final IngestService service;
 
@@ -36,11 +47,11 @@ class IngestController {
     }
 
     @PostMapping("/ingest")
-    ResponseEntity<Map<String, Object>> ingest(@RequestBody IngestBody body) {
+    ResponseEntity<Map<String, Object>> ingest(@Valid @RequestBody IngestBody body) {
         IngestRequest request;
         try {
-            request = IngestRequest.parse(body.datasets() == null ? "" : String.join(",", body.datasets()),
-                    body.tsCodes() == null ? "all" : String.join(",", body.tsCodes()), body.startDate(), body.endDate());
+            request = IngestRequest.parse(String.join(",", body.datasets()), String.join(",", body.tsCodes()),
+                    body.startDate(), body.endDate());
         } catch (IngestRequest.InvalidField e) {
             throw new BadRequestException(e.field(), e.getMessage());
         }

@@ -5,6 +5,7 @@ import com.alphaquant.data.store.BarStore;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.support.web.BadRequestException;
+import com.alphaquant.support.web.TradingDay;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -56,8 +57,8 @@ class PanelController {
 
     @GetMapping(value = "/bars/panel", produces = "application/json")
     ResponseEntity<StreamingResponseBody> panel(@RequestParam("ts_codes") String tsCodes,
-                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end) {
         List<String> codes = parseCodes(tsCodes, start, end);
         StreamingResponseBody body = out -> {
             JsonGenerator gen = json.createGenerator(out);
@@ -71,8 +72,8 @@ class PanelController {
 
     @GetMapping(value = "/bars/panel", produces = "text/csv")
     ResponseEntity<StreamingResponseBody> panelCsv(@RequestParam("ts_codes") String tsCodes,
-                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end) {
         List<String> codes = parseCodes(tsCodes, start, end);
         StreamingResponseBody body = out -> {
             Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -100,7 +101,7 @@ class PanelController {
         TreeSet<String> codes = new TreeSet<>();
         for (String text : tsCodes.split(",", -1)) {
             TsCode code = QuoteController.parseCode("ts_codes", text.strip());
-            if (board(code) == Board.INDEX) {
+            if (QuoteController.board("ts_codes", code) == Board.INDEX) {
                 throw new BadRequestException("ts_codes", code + " is an index, not a stock; use /api/data/indices/{code}/bars");
             }
             codes.add(code.toString());
@@ -109,13 +110,5 @@ class PanelController {
             throw new BadRequestException("ts_codes", codes.size() + " codes; at most " + MAX_CODES + " per request, or all");
         }
         return new ArrayList<>(codes);
-    }
-
-    private static Board board(TsCode code) {
-        try {
-            return Board.of(code);
-        } catch (IllegalArgumentException e) { // B-shares, funds, bonds
-            throw new BadRequestException("ts_codes", e.getMessage());
-        }
     }
 }

@@ -9,6 +9,8 @@ import com.alphaquant.market.Board;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.support.web.BadRequestException;
+import com.alphaquant.support.web.Problems;
+import com.alphaquant.support.web.TradingDay;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -41,14 +43,17 @@ class QuoteController {
 
     @GetMapping(value = "/bars", produces = "application/json")
     List<BarView> bars(@RequestParam("ts_code") String tsCode,
-                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
+                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end,
                        @RequestParam(defaultValue = "none") String adjust) {
         TsCode code = parseCode(tsCode);
+        if (board("ts_code", code) == Board.INDEX) {
+            throw new BadRequestException("ts_code", code + " is an index, not a stock; use /api/data/indices/{code}/bars");
+        }
         requireRange(start, end);
         String mode = adjust.toLowerCase(Locale.ROOT);
         if (!List.of("none", "qfq", "hfq").contains(mode)) {
-            throw new BadRequestException("adjust", "'" + adjust + "' is not one of none, qfq, hfq");
+            throw new BadRequestException("adjust", Problems.quote(adjust) + " is not one of none, qfq, hfq");
         }
         List<Bar> raw = bars.bars(BarStore.Table.DAILY, code.toString(), start, end);
         double base = mode.equals("qfq") ? bars.latestAdjFactor(code.toString()) : 1.0;
@@ -59,8 +64,8 @@ class QuoteController {
 
     @GetMapping(value = "/bars", produces = "text/csv")
     String barsCsv(@RequestParam("ts_code") String tsCode,
-                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end,
                    @RequestParam(defaultValue = "none") String adjust) {
         StringBuilder csv = new StringBuilder(CSV_HEADER);
         for (BarView b : bars(tsCode, start, end, adjust)) {
@@ -78,10 +83,10 @@ class QuoteController {
 
     @GetMapping("/indices/{code}/bars")
     List<BarView> indexBars(@PathVariable String code,
-                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
-        TsCode index = parseCode(code);
-        if (Board.of(index) != Board.INDEX) {
+                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end) {
+        TsCode index = parseCode("code", code);
+        if (board("code", index) != Board.INDEX) {
             throw new BadRequestException("code", code + " is a stock, not an index; use /api/data/bars");
         }
         requireRange(start, end);
@@ -94,8 +99,8 @@ class QuoteController {
     }
 
     @GetMapping("/calendar")
-    List<TradingCalendar.Day> calendar(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate start,
-                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate end) {
+    List<TradingCalendar.Day> calendar(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end) {
         requireRange(start, end);
         return calendar.days(start, end);
     }
@@ -121,6 +126,15 @@ class QuoteController {
     static TsCode parseCode(String field, String text) {
         try {
             return TsCode.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(field, e.getMessage());
+        }
+    }
+
+    /** The code's board; B shares, funds and bonds are refused naming {@code field}. */
+    static Board board(String field, TsCode code) {
+        try {
+            return Board.of(code);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(field, e.getMessage());
         }

@@ -1,6 +1,9 @@
 package com.alphaquant.data.ingest;
 
+import com.alphaquant.market.Board;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.support.web.Problems;
+import com.alphaquant.support.web.TradingDates;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -40,19 +43,33 @@ public record IngestRequest(Set<Dataset> datasets, List<String> tsCodes, LocalDa
         if (endDate == null) {
             throw new InvalidField("end_date", "end_date is required");
         }
+        if (!TradingDates.isWithin(startDate)) {
+            throw new InvalidField("start_date", TradingDates.outsideReason(startDate));
+        }
+        if (!TradingDates.isWithin(endDate)) {
+            throw new InvalidField("end_date", TradingDates.outsideReason(endDate));
+        }
         if (endDate.isBefore(startDate)) {
             throw new InvalidField("end_date", "end_date " + endDate + " is before start_date " + startDate);
         }
         for (String code : tsCodes) {
             if (!TsCode.isValid(code)) {
-                throw new InvalidField("ts_codes", "'" + code + "' is not a valid ts_code (e.g. 600519.SH)");
+                throw new InvalidField("ts_codes", Problems.quote(code) + " is not a valid ts_code (e.g. 600519.SH)");
+            }
+            try {
+                Board.of(TsCode.of(code));
+            } catch (IllegalArgumentException e) { // B shares, funds, bonds: not traded by this platform
+                throw new InvalidField("ts_codes", e.getMessage());
             }
         }
         datasets = Set.copyOf(datasets);
         tsCodes = List.copyOf(tsCodes);
     }
 
-    /** Parses the API's strings: datasets "daily,adj_factor", codes "600519.SH,000001.SZ" or "all". */
+    /**
+     * Parses the API's strings: datasets "daily,adj_factor", codes "600519.SH,000001.SZ" or "all".
+     * The whole market is only ever the explicit word {@code all}: no codes, or blank ones, is an error.
+     */
     public static IngestRequest parse(String datasets, String tsCodes, LocalDate start, LocalDate end) {
         Set<Dataset> sets = new LinkedHashSet<>();
         for (String name : split(datasets)) {
@@ -62,7 +79,21 @@ public record IngestRequest(Set<Dataset> datasets, List<String> tsCodes, LocalDa
                 throw new InvalidField("datasets", e.getMessage());
             }
         }
-        List<String> codes = tsCodes == null || tsCodes.isBlank() || tsCodes.equalsIgnoreCase("all") ? List.of() : split(tsCodes);
+        if (tsCodes == null || tsCodes.isBlank()) {
+            throw new InvalidField("ts_codes", "is required: stock codes, or all for the whole market");
+        }
+        if (tsCodes.strip().equalsIgnoreCase("all")) {
+            return new IngestRequest(sets, List.of(), start, end);
+        }
+        List<String> codes = Arrays.stream(tsCodes.split(",", -1)).map(String::strip).toList();
+        for (String code : codes) {
+            if (code.isEmpty()) {
+                throw new InvalidField("ts_codes", "lists an empty code; name stocks, or all for the whole market");
+            }
+            if (code.equalsIgnoreCase("all")) {
+                throw new InvalidField("ts_codes", "all stands alone: the whole market, or a list of codes, not both");
+            }
+        }
         return new IngestRequest(sets, codes, start, end);
     }
 
@@ -84,7 +115,7 @@ public record IngestRequest(Set<Dataset> datasets, List<String> tsCodes, LocalDa
     }
 
     private static boolean isIndex(String code) {
-        return com.alphaquant.market.Board.of(TsCode.of(code)) == com.alphaquant.market.Board.INDEX;
+        return Board.of(TsCode.of(code)) == Board.INDEX;
     }
 
     public String datasetsText() {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +31,7 @@ public class IngestWorker {
     private final IngestRunner runner;
     private final Duration staleAfter;
     private final Semaphore slots = new Semaphore(2);
+    private final AtomicLong claimFailures = new AtomicLong();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-heartbeat");
         t.setDaemon(true);
@@ -58,20 +60,37 @@ public class IngestWorker {
             return;
         }
         while (slots.tryAcquire()) {
-            var claimed = jobs.claim(staleAfter);
-            if (claimed.isEmpty()) {
-                slots.release();
+            boolean handedOver = false;
+            try {
+                var claimed = jobs.claim(staleAfter);
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                UUID id = claimed.get();
+                executor.submit(() -> {
+                    try {
+                        runToEnd(id);
+                    } finally {
+                        slots.release();
+                    }
+                });
+                handedOver = true;
+            } catch (RuntimeException e) {
+                // The database is away: keep the slot free and try again at the next poll.
+                claimFailures.incrementAndGet();
+                log.warn("Claiming ingestion jobs failed; retrying at the next poll: {}", e.toString());
                 return;
-            }
-            UUID id = claimed.get();
-            executor.submit(() -> {
-                try {
-                    runToEnd(id);
-                } finally {
+            } finally {
+                if (!handedOver) {
                     slots.release();
                 }
-            });
+            }
         }
+    }
+
+    /** Polls whose claim failed (the database unreachable); a worker that counts them is still polling. */
+    public long claimFailures() {
+        return claimFailures.get();
     }
 
     /** Runs a claimed job and records how it ended, beating its heartbeat meanwhile. */

@@ -29,6 +29,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        String message = response.getMessage();
+        if (status == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat's answer to a Transfer-Encoding it does not implement: the request is at fault, not the server.
+            status = HttpStatus.BAD_REQUEST.value();
+            response.setStatus(status);
+            message = "a transfer coding this server does not implement (it takes chunked)";
+        }
         try {
             response.setContentType(Problems.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -37,7 +44,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             }
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write(new String(Problems.json(problem(status, response.getMessage())), StandardCharsets.UTF_8));
+                writer.write(new String(Problems.json(problem(status, message)), StandardCharsets.UTF_8));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
@@ -56,7 +63,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         String reason = message == null || message.isBlank() ? known.getReasonPhrase() : message;
         String lower = reason.toLowerCase(java.util.Locale.ROOT);
-        String part = lower.contains("header") ? "headers" : lower.contains("uri") || lower.contains("path") ? "path" : "request";
+        String part = lower.contains("transfer coding") ? "Transfer-Encoding" : lower.contains("header") ? "headers"
+                : lower.contains("uri") || lower.contains("path") ? "path" : "request";
         return known == HttpStatus.BAD_REQUEST ? Problems.invalid(part, reason) : Problems.of(known, part, reason);
     }
 }

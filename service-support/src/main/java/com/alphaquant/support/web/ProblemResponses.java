@@ -90,15 +90,25 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     /**
      * The 503 for a failure caused by the database being unreachable or its schema missing, from
      * the SQL states in the cause chain (08: connection, 57P: shut down, 53300: too many
-     * connections; 42P01/3F000/3D000: table, schema or database missing); null for anything else.
+     * connections; 42P01/3F000/3D000: table, schema or database missing), or an SQL failure
+     * caused by I/O or by a pooled connection closed under it; null for anything else.
      */
     static ProblemDetail outage(Throwable failure) {
+        boolean sql = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return databaseUnavailable();
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
+            if (sql && t instanceof java.io.IOException) {
+                return databaseUnavailable();
+            }
+            if (t instanceof SQLException closed && closed.getSQLState() == null
+                    && "Connection is closed".equals(closed.getMessage())) { // HikariCP's, for a connection the outage closed
+                return databaseUnavailable();
+            }
+            sql |= t instanceof SQLException;
+            if (t instanceof SQLException withState && withState.getSQLState() != null) {
+                String state = withState.getSQLState();
                 if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
                     return databaseUnavailable();
                 }
