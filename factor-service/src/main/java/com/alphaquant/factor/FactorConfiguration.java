@@ -2,6 +2,7 @@ package com.alphaquant.factor;
 
 import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.bars.DataServiceBarSource;
+import com.alphaquant.factor.bars.DataServiceHealthIndicator;
 import com.alphaquant.factor.bars.InMemoryBarSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.cache.FactorCache;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -39,6 +42,15 @@ public class FactorConfiguration {
                     p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()));
         }
         return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
+    }
+
+    /** The {@code dataService} health component, in readiness: can bars be fetched at all. */
+    @Bean
+    HealthIndicator dataServiceHealthIndicator(FactorProperties p) {
+        if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
+            return () -> Health.up().withDetail("bars", p.barsCsv()).build();
+        }
+        return new DataServiceHealthIndicator(p.dataServiceUrl());
     }
 
     @Bean

@@ -4,10 +4,10 @@ import com.alphaquant.factor.engine.FactorRegistry;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.support.web.BadRequestException;
+import com.alphaquant.support.web.Problems;
+import com.alphaquant.support.web.TradingDates;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -20,8 +20,6 @@ import java.util.function.Supplier;
  * parameter (HTTP 400 with a problem body), never a 500.
  */
 final class RequestParams {
-
-    private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
     private RequestParams() {
     }
@@ -50,7 +48,13 @@ final class RequestParams {
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("ts_codes", e.getMessage());
             }
-            if (Board.of(code) == Board.INDEX) {
+            Board board;
+            try {
+                board = Board.of(code);
+            } catch (IllegalArgumentException e) { // B shares, funds, bonds
+                throw new BadRequestException("ts_codes", e.getMessage());
+            }
+            if (board == Board.INDEX) {
                 throw new BadRequestException("ts_codes", code + " is an index, not a stock");
             }
             codes.add(code);
@@ -61,31 +65,13 @@ final class RequestParams {
         return List.copyOf(codes);
     }
 
-    /** The first trading day of the Shanghai exchange: no A-share bar is older. */
-    static final LocalDate FIRST_SESSION = LocalDate.of(1990, 12, 19);
-    /** Far enough for any real request, near enough that month arithmetic stays small. */
-    static final LocalDate LAST_DATE = LocalDate.of(2099, 12, 31);
-
-    /** ISO ({@code 2024-01-02}) or Tushare's {@code 20240102}, between 1990-12-19 and 2099-12-31. */
+    /** ISO ({@code 2024-01-02}) or Tushare's {@code 20240102}, within the trading calendar's bounds. */
     static LocalDate date(String field, String text) {
-        String value = required(field, text);
-        LocalDate date;
-        try {
-            date = value.length() == 8 ? LocalDate.parse(value, BASIC) : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, "'" + value + "' is not a date: expected YYYY-MM-DD");
-        }
-        if (date.isBefore(FIRST_SESSION) || date.isAfter(LAST_DATE)) {
-            throw new BadRequestException(field, date + " is outside " + FIRST_SESSION + " … " + LAST_DATE
-                    + " (the A-share market opened on " + FIRST_SESSION + ")");
-        }
-        return date;
+        return TradingDates.parse(field, text);
     }
 
     static void range(LocalDate start, LocalDate end) {
-        if (end.isBefore(start)) {
-            throw new BadRequestException("end", "end " + end + " is before start " + start);
-        }
+        TradingDates.requireOrdered(start, end);
     }
 
     /**
@@ -122,7 +108,7 @@ final class RequestParams {
     static String factor(String field, String text) {
         String name = required(field, text);
         if (!FactorRegistry.names().contains(name)) {
-            throw new BadRequestException(field, "unknown factor '" + name + "', expected one of " + FactorRegistry.names());
+            throw new BadRequestException(field, "unknown factor " + Problems.quote(name) + ", expected one of " + FactorRegistry.names());
         }
         return name;
     }
@@ -135,7 +121,7 @@ final class RequestParams {
         try {
             value = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(field, "'" + text + "' is not a whole number");
+            throw new BadRequestException(field, Problems.quote(text) + " is not a whole number");
         }
         if (value < min || value > max) {
             throw new BadRequestException(field, "must be between " + min + " and " + max + ", got " + value);
@@ -146,7 +132,7 @@ final class RequestParams {
     static String oneOf(String field, String text, String fallback, String... allowed) {
         String value = text == null || text.isBlank() ? fallback : text.trim().toLowerCase(java.util.Locale.ROOT);
         if (!Arrays.asList(allowed).contains(value)) {
-            throw new BadRequestException(field, "'" + text + "' is not one of " + String.join(", ", allowed));
+            throw new BadRequestException(field, Problems.quote(text) + " is not one of " + String.join(", ", allowed));
         }
         return value;
     }

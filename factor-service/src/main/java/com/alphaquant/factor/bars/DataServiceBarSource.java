@@ -104,7 +104,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
                     .body(SecurityView[].class));
             List<Security> list = new ArrayList<>();
             for (SecurityView v : views == null ? new SecurityView[0] : views) {
-                if (TsCode.isValid(v.tsCode()) && Board.of(TsCode.of(v.tsCode())) != Board.INDEX) {
+                if (TsCode.isValid(v.tsCode()) && Board.isStock(TsCode.of(v.tsCode()))) {
                     list.add(new Security(TsCode.of(v.tsCode()), v.listDate()));
                 }
             }

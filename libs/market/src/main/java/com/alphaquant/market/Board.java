@@ -41,6 +41,15 @@ public enum Board {
         return board;
     }
 
+    /** Whether {@code code} is an A-share stock: false for indices, B shares, funds and bonds. */
+    public static boolean isStock(TsCode code) {
+        try {
+            return of(code) != INDEX;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Whether the main-board ST rule (SPEC section 1) applies to ST stocks of this board. */
     public boolean isMainBoard() {
         return this == SSE_MAIN || this == SZSE_MAIN;

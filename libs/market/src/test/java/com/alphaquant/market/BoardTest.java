@@ -3,6 +3,7 @@ package com.alphaquant.market;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,5 +28,14 @@ class BoardTest {
         assertThatThrownBy(() -> Board.of(TsCode.of(code)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(code);
+    }
+
+    @Test
+    void onlyAShareStocksAreStocks() {
+        assertThat(Board.isStock(TsCode.of("600519.SH"))).isTrue();
+        assertThat(Board.isStock(TsCode.of("830799.BJ"))).isTrue();
+        assertThat(Board.isStock(TsCode.of("000300.SH"))).isFalse();
+        assertThat(Board.isStock(TsCode.of("900901.SH"))).isFalse();
+        assertThat(Board.isStock(TsCode.of("200002.SZ"))).isFalse();
     }
 }
