@@ -54,6 +54,8 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
     record SecurityView(String tsCode, LocalDate listDate) {
     }
 
+    /** data-service unreachable is a 503 for the client within 2 s, so connecting gets one. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SECURITIES_TTL = Duration.ofMinutes(5);
     /** data-service's caps on a panel request (docs/data-service.md). */
     static final int PANEL_MAX_CODES = 500;
@@ -79,7 +81,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
 
     DataServiceBarSource(String baseUrl, int parallelism, Duration readTimeout, Clock clock) {
         // Built directly: Boot 4 provides no RestClient.Builder bean without spring-boot-restclient.
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(readTimeout);
         this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();

@@ -8,11 +8,6 @@ import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,10 +17,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,35 +30,19 @@ import org.junit.jupiter.api.Test;
  */
 class DataServiceBarSourceTest {
 
-    static final double TUSHARE_SCALE = 118.7;
+    static final String SINGLE = DataServiceStub.SINGLE;
+    static final String PANEL = DataServiceStub.PANEL;
 
-    static final String SINGLE = "/api/data/bars";
-    static final String PANEL = "/api/data/bars/panel";
-
-    HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    DataServiceStub server;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/data/securities", ex -> reply(ex, 200, Sample.CODES.stream()
-                .map(c -> "{\"tsCode\":\"" + c + "\",\"name\":\"x\",\"listDate\":null}")
-                .collect(Collectors.joining(",", "[", "]"))));
-        server.createContext("/api/data/bars", ex -> {
-            Map<String, String> q = query(ex);
-            assertThat(q.get("adjust")).isEqualTo("none");
-            TsCode code = TsCode.of(q.get("ts_code"));
-            reply(ex, 200, json(Sample.STOCK_BARS, b -> b.tsCode().equals(code), q));
-        });
-        server.createContext("/api/data/bars/panel", this::panel);
-        server.createContext("/api/data/indices/000300.SH/bars", ex ->
-                reply(ex, 200, json(Sample.INDEX_BARS, b -> b.tsCode().toString().equals("000300.SH"), query(ex))));
-        server.start();
+    void start() {
+        server = DataServiceStub.start();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @Test
@@ -87,7 +62,7 @@ class DataServiceBarSourceTest {
             assertThat(requests(PANEL)).hasSize(2).allMatch(r -> codesOf(r).equals(codes.stream().map(TsCode::toString).toList()));
             assertThat(requests(PANEL).get(1)).contains("start=1990-01-01");
             assertThat(requests(SINGLE)).isEmpty();
-            assertThat(requests).anyMatch(r -> r.startsWith("/api/data/indices/000300.SH/bars?start="));
+            assertThat(server.requests("/api/data/indices/000300.SH/bars")).isNotEmpty();
         }
     }
 
@@ -115,7 +90,7 @@ class DataServiceBarSourceTest {
             assertThat(requests(PANEL)).hasSize(1);
 
             // 630 codes (600 with no bars): lists of at most 500 codes, ⌈630/500⌉ = 2 requests.
-            requests.clear();
+            server.clearRequests();
             List<TsCode> more = new ArrayList<>(Sample.CODES);
             more.addAll(unknownCodes(600));
             assertSameBars(source.stockBars(more, from, to), expected);
@@ -144,11 +119,9 @@ class DataServiceBarSourceTest {
 
     @Test
     void aPanelCutShortIsUnavailableNotFewerBars() {
-        server.removeContext("/api/data/bars/panel");
-        server.createContext("/api/data/bars/panel", ex -> {
-            query(ex);
-            String whole = panelJson(Sample.STOCK_BARS);
-            reply(ex, 200, whole.substring(0, whole.lastIndexOf("},{") + 1)); // ends cleanly after a row, no ']'
+        server.replace(PANEL, ex -> {
+            String whole = DataServiceStub.barsJson(Sample.STOCK_BARS);
+            DataServiceStub.reply(ex, 200, whole.substring(0, whole.lastIndexOf("},{") + 1)); // ends cleanly after a row, no ']'
         });
         try (DataServiceBarSource source = new DataServiceBarSource(url(), 2, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> source.stockBars(Sample.CODES, LocalDate.parse("2022-01-01"), LocalDate.parse("2022-02-01")))
@@ -158,10 +131,8 @@ class DataServiceBarSourceTest {
 
     @Test
     void anErrorOrNoServerIsUnavailableNotACrash() {
-        server.removeContext("/api/data/bars");
-        server.createContext("/api/data/bars", ex -> reply(ex, 500, "{\"status\":500}"));
-        server.removeContext("/api/data/bars/panel");
-        server.createContext("/api/data/bars/panel", ex -> reply(ex, 500, "{\"status\":500}"));
+        server.replace(SINGLE, ex -> DataServiceStub.reply(ex, 500, "{\"status\":500}"));
+        server.replace(PANEL, ex -> DataServiceStub.reply(ex, 500, "{\"status\":500}"));
         try (DataServiceBarSource source = new DataServiceBarSource(url(), 2, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> source.stockBars(List.of(Sample.CODES.get(0)), LocalDate.parse("2022-01-01"),
                     LocalDate.parse("2022-02-01"))).isInstanceOf(BarSourceUnavailableException.class);
@@ -175,30 +146,8 @@ class DataServiceBarSourceTest {
         }
     }
 
-    /** data-service's panel: its caps, rows ordered by ts_code then trade_date, streamed (chunked). */
-    private void panel(HttpExchange ex) throws IOException {
-        Map<String, String> q = query(ex);
-        LocalDate from = LocalDate.parse(q.get("start"));
-        LocalDate to = LocalDate.parse(q.get("end"));
-        boolean all = q.get("ts_codes").equals("all");
-        Set<String> codes = all ? Set.of() : Set.copyOf(Arrays.asList(q.get("ts_codes").split(",")));
-        if (all ? !to.isBefore(from.plusYears(5)) : codes.size() > 500) {
-            reply(ex, 400, "{\"status\":400}");
-            return;
-        }
-        List<Bar> rows = Sample.STOCK_BARS.stream()
-                .filter(b -> all || codes.contains(b.tsCode().toString()))
-                .filter(b -> !b.tradeDate().isBefore(from) && !b.tradeDate().isAfter(to))
-                .sorted(Comparator.comparing(Bar::tsCode).thenComparing(Bar::tradeDate)).toList();
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(200, 0);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(panelJson(rows).getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
     private List<String> requests(String path) {
-        return requests.stream().filter(r -> r.startsWith(path + "?")).toList();
+        return server.requests(path);
     }
 
     private static List<String> codesOf(String request) {
@@ -217,43 +166,11 @@ class DataServiceBarSourceTest {
     private static void assertSameBars(List<Bar> actual, List<Bar> sample) {
         Comparator<Bar> order = Comparator.comparing(Bar::tsCode).thenComparing(Bar::tradeDate);
         List<Bar> expected = sample.stream().map(b -> new Bar(b.tsCode(), b.tradeDate(), b.open(), b.high(), b.low(),
-                b.close(), b.preClose(), b.vol(), b.amount(), b.adjFactor() * TUSHARE_SCALE)).sorted(order).toList();
+                b.close(), b.preClose(), b.vol(), b.amount(), b.adjFactor() * DataServiceStub.TUSHARE_SCALE)).sorted(order).toList();
         assertThat(actual.stream().sorted(order).toList()).isNotEmpty().isEqualTo(expected);
     }
 
     private String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private String json(List<Bar> bars, Predicate<Bar> which, Map<String, String> q) {
-        LocalDate from = LocalDate.parse(q.get("start"));
-        LocalDate to = LocalDate.parse(q.get("end"));
-        return panelJson(bars.stream().filter(which).filter(b -> !b.tradeDate().isBefore(from) && !b.tradeDate().isAfter(to))
-                .toList());
-    }
-
-    /** data-service's BarView array: raw prices, adjFactor as Tushare's cumulative factor. */
-    private static String panelJson(List<Bar> bars) {
-        return bars.stream()
-                .map(b -> "{\"tsCode\":\"" + b.tsCode() + "\",\"tradeDate\":\"" + b.tradeDate() + "\",\"open\":" + b.open()
-                        + ",\"high\":" + b.high() + ",\"low\":" + b.low() + ",\"close\":" + b.close() + ",\"preClose\":"
-                        + b.preClose() + ",\"vol\":" + b.vol() + ",\"amount\":" + b.amount() + ",\"adjFactor\":"
-                        + (Double.isNaN(b.adjFactor()) ? "null" : Double.toString(b.adjFactor() * TUSHARE_SCALE)) + "}")
-                .collect(Collectors.joining(",", "[", "]"));
-    }
-
-    private Map<String, String> query(HttpExchange ex) {
-        requests.add(ex.getRequestURI().toString());
-        return Arrays.stream(ex.getRequestURI().getRawQuery().split("&")).map(p -> p.split("=", 2))
-                .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
-    }
-
-    private static void reply(HttpExchange ex, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        return server.url();
     }
 }
