@@ -310,7 +310,9 @@ public final class HttpFuzzer {
     /** The JSON with {@code times} fields, chosen anywhere in the tree, given nasty values or removed. */
     String spoil(String json, int times) {
         JsonNode root = JSON.readTree(json);
-        String text = root.toString();
+        // Raw tokens (NaN, 1e400) are not valid JSON trees: the tree holds a marker per spoiled
+        // field, and the text gets the raw values spliced in at the end.
+        List<String> raw = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             List<ObjectNode> parents = new ArrayList<>();
             collect(root, parents);
@@ -323,15 +325,20 @@ public final class HttpFuzzer {
             String name = pick(names);
             if (random.nextInt(6) == 0) {
                 parent.remove(name);
-                text = root.toString();
             } else {
-                // Raw tokens (NaN, 1e400) are not valid JSON trees: splice them in as text.
-                parent.put(name, "\u0001SPOT\u0001");
-                text = root.toString().replace("\"\u0001SPOT\u0001\"", pick(JSON_VALUES));
-                root = JSON.readTree(root.toString().replace("\"\u0001SPOT\u0001\"", "null"));
+                parent.put(name, marker(raw.size()));
+                raw.add(pick(JSON_VALUES));
             }
         }
+        String text = root.toString();
+        for (int m = 0; m < raw.size(); m++) {
+            text = text.replace("\"" + marker(m) + "\"", raw.get(m));
+        }
         return text;
+    }
+
+    private static String marker(int n) {
+        return "\u0001SPOT" + n + "\u0001";
     }
 
     private static void collect(JsonNode node, List<ObjectNode> into) {
