@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>a body larger than the path's limit ({@link WebLimits}): 413, before it is read when the
  *       length is declared, as soon as the limit is passed when it is streamed.</li>
  * </ul>
+ * An error that the application answered without a body gets a problem body on the way out.
  * It also drops problem media types from {@code Accept}, so that a client accepting
  * {@code application/problem+json} gets normal answers labelled {@code application/json}:
  * the problem type is for errors only.
@@ -71,6 +72,16 @@ public class RequestGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new Guarded(request, accept, limit), response);
+        if (response.getStatus() >= 400 && response.getContentType() == null && !response.isCommitted()
+                && !request.isAsyncStarted()) {
+            // An error answered without a body (the actuator's 404 for an unknown health component).
+            HttpStatus status = HttpStatus.resolve(response.getStatus());
+            if (status != null) {
+                String path = Problems.quote(request.getRequestURI());
+                Problems.write(response, Problems.of(status, null, status == HttpStatus.NOT_FOUND ? "nothing is at " + path
+                        : status.getReasonPhrase() + " for " + path));
+            }
+        }
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long size, long limit) {

@@ -248,4 +248,12 @@ class ProblemResponsesTest {
         assertThat(r.body()).contains("\"field\":\"date\"", "is outside 1990-12-19");
         assertThat(get("/day?date=1990-12-19").statusCode()).isEqualTo(200);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health/nothing-of-that-name", "/actuator/nothing", "/nothing-here"})
+    void anUnknownPathIncludingTheActuatorsIsA404Problem(String path) throws Exception {
+        RawHttp.Answer r = raw("GET " + path + " HTTP/1.1", null);
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.isProblem()).as(r.body()).isTrue();
+    }
 }
