@@ -1,6 +1,7 @@
 package com.alphaquant.backtest.api;
 
 import com.alphaquant.support.web.BadRequestException;
+import com.alphaquant.support.web.ProblemResponses;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,6 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Request bodies read into records with errors that name the JSON field; common problem responses. */
 final class Bodies {
+
+    private static final int MAX_PATH = 120;
 
     private Bodies() {
     }
@@ -28,19 +31,10 @@ final class Bodies {
         }
     }
 
+    /** The JSON path of a Jackson failure, cut short: property names are the caller's and may be huge. */
     static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "body" : sb.toString();
+        String path = ProblemResponses.jsonPath(e);
+        return path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "…";
     }
 
     static ResponseEntity<Object> notFound(String what) {

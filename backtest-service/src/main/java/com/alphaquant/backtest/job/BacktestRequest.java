@@ -25,6 +25,13 @@ public record BacktestRequest(String strategy, List<WeightRow> weights, String s
                               Boolean carryOver, Double riskFree, String benchmark, Map<String, Double> strategyParameters,
                               String strategyPreset) {
 
+    /** This request without its weight rows (a grid point's, which shares the base's checked rows). */
+    public BacktestRequest withoutWeights() {
+        return new BacktestRequest(strategy, null, startDate, endDate, stocks, universe, initialCapital, commission, stampDuty,
+                transferFee, minCommission, slippage, impact, slippageCap, fill, carryOver, riskFree, benchmark, strategyParameters,
+                strategyPreset);
+    }
+
     /** One target weight: as of tradeDate's close, tsCode weighs weight of equity. */
     public record WeightRow(String tradeDate, String tsCode, Double weight) {}
 }

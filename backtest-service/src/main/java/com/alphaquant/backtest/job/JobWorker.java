@@ -8,16 +8,20 @@ import com.alphaquant.backtest.store.JobRecord;
 import com.alphaquant.backtest.store.JobStore;
 import com.alphaquant.backtest.store.LostClaimException;
 import com.alphaquant.support.web.BadRequestException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,6 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code job-stale-after}) is claimed again by any replica and run again from its stored
  * parameters (an optimisation keeps its finished points); after {@code max-attempts} lost workers
  * it is failed. Optimisation grids run on their own pool of {@code optimizer-threads}.
+ *
+ * <p>A poll that cannot reach the database (the claim or the exhausted-job sweep fails) keeps
+ * every slot free, counts the failure ({@code backtest.jobs.claim.failures}) and tries again at
+ * the next poll, so the worker picks jobs up again by itself once the database is back.
  */
 @Component
 public class JobWorker {
@@ -43,12 +51,14 @@ public class JobWorker {
     private final TransactionTemplate tx;
     private final BacktestProperties properties;
     private final Semaphore slots;
+    private final AtomicLong claimFailures = new AtomicLong();
+    private final Counter claimFailureCounter;
     private final ExecutorService executor;
     private final ExecutorService optimizerPool;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("backtest-heartbeat"));
 
     public JobWorker(JobStore jobs, BacktestRunner backtests, OptimizeRunner optimizations, Outbox outbox, TransactionTemplate tx,
-                     BacktestProperties properties) {
+                     BacktestProperties properties, MeterRegistry meters) {
         this.jobs = jobs;
         this.backtests = backtests;
         this.optimizations = optimizations;
@@ -58,6 +68,9 @@ public class JobWorker {
         this.slots = new Semaphore(properties.jobThreads());
         this.executor = Executors.newFixedThreadPool(properties.jobThreads(), daemon("backtest-job"));
         this.optimizerPool = Executors.newFixedThreadPool(properties.optimizerThreads(), daemon("backtest-optimizer"));
+        this.claimFailureCounter = Counter.builder("backtest.jobs.claim.failures")
+                .description("Polls whose job claim failed (the database unreachable or failing)")
+                .register(meters);
     }
 
     @Scheduled(fixedDelayString = "${alphaquant.backtest.job-poll-interval:500ms}")
@@ -65,15 +78,20 @@ public class JobWorker {
         if (!properties.jobPolling()) {
             return;
         }
-        failExhausted();
+        try {
+            failExhausted();
+        } catch (RuntimeException e) {
+            claimFailed(e);
+            return;
+        }
         while (slots.tryAcquire()) {
-            var claimed = jobs.claim(properties.jobStaleAfter(), properties.maxAttempts());
-            if (claimed.isEmpty()) {
-                slots.release();
-                return;
-            }
-            Claim claim = claimed.get();
+            boolean handedOver = false;
             try {
+                var claimed = jobs.claim(properties.jobStaleAfter(), properties.maxAttempts());
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                Claim claim = claimed.get();
                 executor.submit(() -> {
                     try {
                         runToEnd(claim);
@@ -81,11 +99,30 @@ public class JobWorker {
                         slots.release();
                     }
                 });
-            } catch (RuntimeException e) { // shutting down: the job goes stale and is resumed elsewhere
-                slots.release();
-                throw e;
+                handedOver = true;
+            } catch (RejectedExecutionException e) { // shutting down: the job goes stale and is resumed elsewhere
+                log.warn("Job executor stopped; a claimed job will be resumed after {}", properties.jobStaleAfter());
+                return;
+            } catch (RuntimeException e) {
+                claimFailed(e);
+                return;
+            } finally {
+                if (!handedOver) {
+                    slots.release();
+                }
             }
         }
+    }
+
+    private void claimFailed(RuntimeException e) {
+        claimFailures.incrementAndGet();
+        claimFailureCounter.increment();
+        log.warn("Claiming backtest jobs failed; retrying at the next poll: {}", e.toString());
+    }
+
+    /** Polls whose claim failed (the database unreachable); a worker that counts them is still polling. */
+    public long claimFailures() {
+        return claimFailures.get();
     }
 
     /** Runs a claimed job and records how it ended. */

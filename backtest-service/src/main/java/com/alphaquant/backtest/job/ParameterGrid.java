@@ -2,6 +2,7 @@ package com.alphaquant.backtest.job;
 
 import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.support.web.BadRequestException;
+import com.alphaquant.support.web.Problems;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -99,7 +100,7 @@ public final class ParameterGrid {
             for (int k = 0; k < ranges.size(); k++) {
                 values.put(ranges.get(k).name(), ranges.get(k).values().get(index[k]));
             }
-            points.add(new Point(n, values, point(base.normalized(), values, ranges, strategyParameters)));
+            points.add(new Point(n, values, point(base, values, ranges, strategyParameters)));
             for (int k = ranges.size() - 1; k >= 0; k--) { // odometer: the last range varies fastest
                 if (++index[k] < ranges.get(k).values().size()) {
                     break;
@@ -121,8 +122,11 @@ public final class ParameterGrid {
             if (r.values().isEmpty()) {
                 throw new BadRequestException(at + ".values", "values is empty");
             }
-            for (Object v : r.values()) {
-                out.add(checkedValue(r.name(), v, at + ".values"));
+            if (r.values().size() > maxPoints) {
+                throw new BadRequestException("ranges", "The grid has more than " + maxPoints + " points (the most allowed)");
+            }
+            for (int j = 0; j < r.values().size(); j++) {
+                out.add(checkedValue(r.name(), r.values().get(j), at + ".values[" + j + "]"));
             }
             return out;
         }
@@ -132,6 +136,9 @@ public final class ParameterGrid {
         if (r.from() == null || r.to() == null || r.step() == null) {
             throw new BadRequestException(at, "from, to and step are all required");
         }
+        Limits.finite(at + ".from", r.from());
+        Limits.finite(at + ".to", r.to());
+        Limits.finite(at + ".step", r.step());
         if (!(r.step() > 0) || r.step().isInfinite()) {
             throw new BadRequestException(at + ".step", "step must be a positive number, got " + r.step());
         }
@@ -153,25 +160,32 @@ public final class ParameterGrid {
     private static Object checkedValue(String name, Object v, String at) {
         if (name.equals(FILL)) {
             if (!(v instanceof String)) {
-                throw new BadRequestException(at, "fill values are \"open\", \"close\" or \"vwap\", got " + v);
+                throw new BadRequestException(at, "fill values are \"open\", \"close\" or \"vwap\", got " + Problems.quote(v));
             }
             return v;
         }
         if (name.equals(CARRY_OVER)) {
             if (!(v instanceof Boolean)) {
-                throw new BadRequestException(at, "carryOver values are true or false, got " + v);
+                throw new BadRequestException(at, "carryOver values are true or false, got " + Problems.quote(v));
             }
             return v;
         }
         if (!(v instanceof Number number)) {
-            throw new BadRequestException(at, name + " values must be numbers, got " + v);
+            throw new BadRequestException(at, name + " values must be numbers, got " + Problems.quote(v));
         }
-        return number.doubleValue();
+        double value = number.doubleValue();
+        Limits.Range range = Limits.NUMERIC.get(name);
+        if (range != null) {
+            Limits.check(at, range, value);
+        } else {
+            Limits.finite(at, value);
+        }
+        return value;
     }
 
-    private static ParsedRequest point(BacktestRequest base, Map<String, Object> values, List<OptimizeRequest.Range> ranges,
+    private static ParsedRequest point(ParsedRequest base, Map<String, Object> values, List<OptimizeRequest.Range> ranges,
                                        Set<String> strategyParameters) {
-        ObjectNode node = JSON.valueToTree(base);
+        ObjectNode node = JSON.valueToTree(base.normalized().withoutWeights());
         values.forEach((name, value) -> {
             ObjectNode target = strategyParameters.contains(name) ? node.withObject("strategyParameters") : node;
             if (value instanceof Double d) {
@@ -183,7 +197,7 @@ public final class ParameterGrid {
             }
         });
         try {
-            return RequestParser.parse(JSON.treeToValue(node, BacktestRequest.class));
+            return RequestParser.parsePoint(JSON.treeToValue(node, BacktestRequest.class), base);
         } catch (BadRequestException e) {
             int i = 0;
             for (OptimizeRequest.Range r : ranges) {

@@ -44,13 +44,41 @@ class ParameterGridTest {
     }
 
     @Test
+    void gridPointsShareTheBasesWeightTable() {
+        List<BacktestRequest.WeightRow> rows = new java.util.ArrayList<>();
+        for (int day = 4; day <= 28; day++) {
+            rows.add(new BacktestRequest.WeightRow("2022-01-" + (day < 10 ? "0" : "") + day, "600519.SH", 0.5));
+            rows.add(new BacktestRequest.WeightRow("2022-01-" + (day < 10 ? "0" : "") + day, "600000.SH", 0.25));
+        }
+        BacktestRequest base = RequestParserTest.request("target_weights", rows, "2022-01-04", "2022-06-30", null, null);
+        ParameterGrid.Plan plan = ParameterGrid.plan(new OptimizeRequest(base,
+                List.of(stepped("commission", 0.0001, 0.0005, 0.0001), values("fill", "open", "close")), "max_return"), 100);
+
+        assertThat(plan.points()).hasSize(10).allSatisfy(p -> {
+            assertThat(p.request().weightRows()).isSameAs(plan.base().weightRows());
+            assertThat(p.request().normalized().weights()).isSameAs(plan.base().normalized().weights());
+        });
+        assertThat(plan.points().get(9).request().spec().config().costs().commissionRate()).isEqualTo(0.0005);
+        assertThat(plan.points().get(9).request().weights().stocks()).hasSize(2);
+        assertThat(plan.normalized().base().weights()).hasSize(rows.size());
+    }
+
+    @Test
     void refusalsNameTheRange() {
         Object[][] cases = {
                 {List.of(values("startDate", "2022-02-01")), "ranges[0].name", "cannot be varied"},
                 {List.of(values("topN", 5)), "ranges[0].name", "(strategy buy_and_hold exposes no parameters)"},
                 {List.of(values("slippage", 0.001), values("slippage", 0.002)), "ranges[1].name", "varied twice"},
-                {List.of(values("slippage", "high")), "ranges[0].values", "must be numbers"},
-                {List.of(values("commission", 0.0003, 0.5)), "ranges[0]", "commission = 0.5: commission rate must be in [0, 0.1), got 0.5"},
+                {List.of(values("slippage", "high")), "ranges[0].values[0]", "must be numbers"},
+                {List.of(values("commission", 0.0003, 0.5)), "ranges[0].values[1]", "must be within [0, 0.1)"},
+                {List.of(values("minCommission", 5, 1e308)), "ranges[0].values[1]", "must be within [0, 1000] CNY per order, got 1.0E308"},
+                {List.of(values("slippage", Double.NaN)), "ranges[0].values[0]", "must be a finite number"},
+                {List.of(stepped("minCommission", 0, 2000, 500)), "ranges[0]", "minCommission = 1500.0: must be within [0, 1000]"},
+                {List.of(stepped("commission", 0, 0.5, 0.2)), "ranges[0]", "commission = 0.2: must be within [0, 0.1)"},
+                {List.of(stepped("slippage", Double.NaN, 0.01, 0.001)), "ranges[0].from", "must be a finite number"},
+                {List.of(stepped("slippage", 0, Double.POSITIVE_INFINITY, 0.001)), "ranges[0].to", "must be a finite number"},
+                {List.of(stepped("slippage", 0, 0.01, Double.MIN_VALUE)), "ranges", "more than 100 points"},
+                {List.of(values("slippage", new Object[200])), "ranges", "more than 100 points"},
                 {List.of(values("fill", "open", "mid")), "ranges[0]", "fill = mid: Unknown fill price 'mid'"},
                 {List.of(stepped("slippage", 0.001, 0.0001, 0.001)), "ranges[0].to", "must be a number >= from"},
                 {List.of(stepped("slippage", 0, 1, 0.0001)), "ranges", "more than 100 points"},

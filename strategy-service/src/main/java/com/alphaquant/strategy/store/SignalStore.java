@@ -46,6 +46,14 @@ public class SignalStore {
                 strategy, version, Date.valueOf(asOf));
     }
 
+    /** The stored signal of one stock on {@code asOf}: none or one. */
+    public List<StrategySignal> signals(String strategy, String version, LocalDate asOf, String tsCode) {
+        return jdbc.query("select payload from strategy_signal where strategy = ? and strategy_version = ? and as_of = ? and ts_code = ?",
+                (rs, i) -> serde.deserialize(Topics.STRATEGY_SIGNALS, rs.getString(1).getBytes(StandardCharsets.UTF_8),
+                        StrategySignal.class),
+                strategy, version, Date.valueOf(asOf), tsCode);
+    }
+
     public long count() {
         return jdbc.queryForObject("select count(*) from strategy_signal", Long.class);
     }

@@ -19,7 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-/** {@code POST /evaluate} while factor-service is down: an RFC 9457 503 problem, not a 500. */
+/**
+ * {@code POST /evaluate} while factor-service is down: an RFC 9457 503 problem, not a 500; and
+ * when factor-service refuses the request: its 4xx and its reason, not a 503 inviting a retry.
+ */
 class EvaluateUnavailableTest {
 
     static MockMvc mvc(String factorServiceUrl) {
@@ -49,6 +52,33 @@ class EvaluateUnavailableTest {
         server.start();
         try {
             expect503(mvc("http://127.0.0.1:" + server.getAddress().getPort()));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aFactorServiceBadRequestIsPassedOnAsA400ProblemWithItsDetail() throws Exception {
+        String detail = "start: 2031-01-02 is outside 1990-12-19 … 2030-12-31 (the A-share market opened on 1990-12-19)";
+        byte[] problem = ("{\"type\":\"https://alphaquant.dev/problems/invalid-request\",\"title\":\"Invalid request\","
+                + "\"status\":400,\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/factors", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(400, problem.length);
+            exchange.getResponseBody().write(problem);
+            exchange.close();
+        });
+        server.start();
+        try {
+            mvc("http://127.0.0.1:" + server.getAddress().getPort())
+                    .perform(post("/api/strategies/multi_factor/evaluate").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"date\":\"2031-01-02\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(400))
+                    .andExpect(jsonPath("$.title").value("Bad Request (factor-service)"))
+                    .andExpect(jsonPath("$.detail").value(detail));
         } finally {
             server.stop(0);
         }

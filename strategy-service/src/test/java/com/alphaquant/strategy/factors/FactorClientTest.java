@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.strategy.StrategyProperties;
+import com.alphaquant.support.web.UpstreamRejectedException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpStatus;
 
 /** factor-service down, slow or odd, against a real JDK HTTP server. */
 class FactorClientTest {
@@ -61,6 +65,47 @@ class FactorClientTest {
         FactorClient client = client(serve(500, "{\"status\":500}", Duration.ZERO), Duration.ofSeconds(5));
         assertThatThrownBy(() -> client.day(DAY, NAMES)).isInstanceOf(FactorServiceUnavailableException.class)
                 .hasMessageContaining("2024-01-02").hasMessageContaining("500");
+    }
+
+    @Test
+    void aBadRequestIsRejectedWithTheDetailOfItsProblemBody() throws IOException {
+        String problem = """
+                {"type":"https://alphaquant.dev/problems/invalid-request","title":"Invalid request","status":400,
+                 "detail":"start: 1990-01-01 is outside 1990-12-19 … 2099-12-31 (the A-share market opened on 1990-12-19)",
+                 "errors":[{"field":"start","reason":"1990-01-01 is outside 1990-12-19 … 2099-12-31"}]}""";
+        FactorClient client = client(serve(400, problem, Duration.ZERO), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> client.day(LocalDate.parse("1990-01-01"), NAMES))
+                .isInstanceOfSatisfying(UpstreamRejectedException.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(e.service()).isEqualTo("factor-service");
+                    assertThat(e.getMessage()).isEqualTo("start: 1990-01-01 is outside 1990-12-19 … 2099-12-31 "
+                            + "(the A-share market opened on 1990-12-19)");
+                });
+    }
+
+    @Test
+    void aRejectionWithoutAProblemBodyIsNamedByItsStatusAndALongDetailIsCut() throws IOException {
+        FactorClient client = client(serve(404, "<html>not here</html>", Duration.ZERO), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> client.day(DAY, NAMES)).isInstanceOfSatisfying(UpstreamRejectedException.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(e.getMessage()).isEqualTo("404 Not Found");
+        });
+        stop();
+        FactorClient verbose = client(serve(422, "{\"title\":\"Unprocessable\",\"detail\":\"" + "x".repeat(5000) + "\"}",
+                Duration.ZERO), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> verbose.day(DAY, NAMES)).isInstanceOfSatisfying(UpstreamRejectedException.class, e -> {
+            assertThat(e.status().value()).isEqualTo(422);
+            assertThat(e.getMessage()).hasSizeLessThanOrEqualTo(FactorClient.REASON_MAX + 1);
+        });
+    }
+
+    /** Too busy or too slow is no verdict on the request: try again later, like a 5xx. */
+    @ParameterizedTest
+    @ValueSource(ints = {408, 429})
+    void aTimeoutOrTooManyRequestsIsFactorServiceUnavailable(int status) throws IOException {
+        FactorClient client = client(serve(status, "{\"status\":" + status + ",\"title\":\"busy\"}", Duration.ZERO),
+                Duration.ofSeconds(5));
+        assertThatThrownBy(() -> client.day(DAY, NAMES)).isInstanceOf(FactorServiceUnavailableException.class);
     }
 
     @Test
