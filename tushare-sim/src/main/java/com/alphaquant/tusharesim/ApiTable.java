@@ -95,6 +95,12 @@ final class ApiTable {
 
     /** Validates the request and selects its rows; a bad parameter or field is a {@link SimError}. */
     Page query(Map<String, String> params, List<String> requestedFields, int rowCap, boolean strictParams) {
+        return query(params, requestedFields, rowCap, strictParams, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #query(Map, List, int, boolean)}, rows dated after {@code publishedThrough} ({@code yyyyMMdd}) left out. */
+    Page query(Map<String, String> params, List<String> requestedFields, int rowCap, boolean strictParams,
+               int publishedThrough) {
         List<String> fields = resolveFields(requestedFields);
         int offset = 0;
         int limit = 0;
@@ -151,6 +157,9 @@ final class ApiTable {
             }
         }
         equals.values().removeIf(String::isEmpty);
+        if (api.dateField() != null) {
+            to = Math.min(to, publishedThrough);
+        }
         int[] rows = select(codes, from, to);
         if (!equals.isEmpty()) {
             rows = filter(rows, equals);

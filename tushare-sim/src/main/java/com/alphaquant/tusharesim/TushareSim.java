@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -84,6 +86,8 @@ public final class TushareSim implements AutoCloseable {
     private final RateLimits limits;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile FaultPlan faults;
+    /** The last day whose dated rows are served ({@code yyyyMMdd}); later ones are not yet published. */
+    private volatile int publishedThrough = Integer.MAX_VALUE;
 
     private final LongAdder calls = new LongAdder();
     private final Map<String, LongAdder> callsByApi = new ConcurrentHashMap<>();
@@ -169,6 +173,15 @@ public final class TushareSim implements AutoCloseable {
     /** The fault spec in force ({@code ""} for none). */
     public String faults() {
         return faults.spec();
+    }
+
+    /**
+     * Serves dated rows (quotes, flows, announcements; not the calendar, which is published ahead)
+     * only up to {@code day}, as Tushare before it publishes the days after: a day asked for too
+     * early answers no rows, and its rows appear once {@code day} moves past it.
+     */
+    public void publishThrough(LocalDate day) {
+        publishedThrough = Integer.parseInt(day.format(DateTimeFormatter.BASIC_ISO_DATE));
     }
 
     /** Zeroes the counters and rate-limit windows and restarts the fault plan (same spec, reseeded). */
@@ -347,7 +360,8 @@ public final class TushareSim implements AutoCloseable {
             throw new SimError(SimError.SIM_DATA_ERROR, "tushare-sim cannot load the data of " + api + ": " + e.getMessage());
         }
         int cap = config.rowCapByApi().getOrDefault(api, config.rowCap());
-        ApiTable.Page page = table.query(request.params(), request.fields(), cap, config.strictParams());
+        ApiTable.Page page = table.query(request.params(), request.fields(), cap, config.strictParams(),
+                api.equals(ApiCatalog.TRADE_CAL) ? Integer.MAX_VALUE : publishedThrough);
         out.append("{\"request_id\":\"").append(requestId()).append("\",\"code\":0,\"msg\":\"\",\"data\":{\"fields\":[");
         for (int i = 0; i < page.fields().size(); i++) {
             if (i > 0) {
