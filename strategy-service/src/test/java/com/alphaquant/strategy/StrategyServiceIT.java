@@ -75,6 +75,8 @@ class StrategyServiceIT {
 
     static final LocalDate DAY1 = LocalDate.parse("2024-01-02");
     static final LocalDate DAY2 = LocalDate.parse("2024-01-03");
+    /** The last day factor-service serves: it refuses a later one with a 400. */
+    static final LocalDate FACTOR_HORIZON = LocalDate.parse("2030-12-31");
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
     static final HttpServer FACTOR_SERVICE = factorService();
 
@@ -105,6 +107,16 @@ class StrategyServiceIT {
                 REQUESTS.add(query);
                 Map<String, String> params = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
                         .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+                if (LocalDate.parse(params.get("start")).isAfter(FACTOR_HORIZON)) { // factor-service's 400 problem
+                    byte[] problem = ("{\"title\":\"Invalid request\",\"status\":400,\"detail\":\"start: " + params.get("start")
+                            + " is outside 1990-12-19 … " + FACTOR_HORIZON + "\"}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                    exchange.sendResponseHeaders(400, problem.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(problem);
+                    }
+                    return;
+                }
                 StringBuilder json = new StringBuilder("{\"engineVersion\":\"factors-1\",\"rows\":[");
                 for (int s = 0; s < CODES.length; s++) {
                     json.append(s == 0 ? "" : ",").append("{\"tsCode\":\"").append(CODES[s]).append("\",\"tradeDate\":\"")
@@ -224,11 +236,21 @@ class StrategyServiceIT {
             assertThat(store.signals("multi_factor", "multi_factor-1", late)).isEmpty();
             assertThat(store.latestBookDay("multi_factor", "multi_factor-1")).isEqualTo(day3);
 
-            List<ConsumerRecord<String, String>> dlt = poll(dead, 1, Duration.ofSeconds(30));
-            assertThat(dlt).hasSize(1);
-            assertThat(dlt.get(0).value()).isEqualTo("{\"not\":\"an event\"");
-            assertThat(new String(dlt.get(0).headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+            // A day factor-service refuses (400) is dead-lettered at the first failure: asking again would be
+            // refused again (a retried failure would reach the dead-letter topic only after 15 minutes).
+            LocalDate refused = FACTOR_HORIZON.plusDays(2);
+            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, refused.toString(), serde.toJson(event(refused)))).get();
+
+            List<ConsumerRecord<String, String>> dlt = poll(dead, 2, Duration.ofSeconds(30));
+            assertThat(dlt).hasSize(2);
+            ConsumerRecord<String, String> poison = dlt.stream().filter(r -> "bad".equals(r.key())).findFirst().orElseThrow();
+            assertThat(poison.value()).isEqualTo("{\"not\":\"an event\"");
+            assertThat(new String(poison.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
                     .contains("Invalid factors.computed event");
+            ConsumerRecord<String, String> rejected = dlt.stream().filter(r -> refused.toString().equals(r.key())).findFirst().orElseThrow();
+            assertThat(new String(rejected.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8))
+                    .contains("start: " + refused + " is outside 1990-12-19");
+            assertThat(store.latestBookDay("multi_factor", "multi_factor-1")).isEqualTo(day3);
         }
 
         // REST over what was stored.

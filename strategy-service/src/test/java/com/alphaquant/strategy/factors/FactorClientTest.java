@@ -146,4 +146,16 @@ class FactorClientTest {
         assertThatThrownBy(() -> new StrategyProperties("http://x", null, null, Duration.ZERO, null))
                 .hasMessageContaining("factor-service-connect-timeout");
     }
+
+    @Test
+    void theUniverseIsAllAloneOrAShareStocks() {
+        assertThat(new StrategyProperties("http://x", null, List.of("600519.SH", "830799.BJ"), null, null).universe())
+                .containsExactly("600519.SH", "830799.BJ");
+        assertThat(new StrategyProperties("http://x", null, List.of("ALL"), null, null).tradesAll()).isTrue();
+        for (List<String> bad : List.of(List.of("900901.SH"), List.of("600519.SH", "200002.SZ"), List.of("000300.SH"),
+                List.of("600519.sh"), List.of("all", "600519.SH"))) {
+            assertThatThrownBy(() -> new StrategyProperties("http://x", null, bad, null, null)).as(bad.toString())
+                    .hasMessageContaining("alphaquant.strategy.universe");
+        }
+    }
 }
