@@ -42,7 +42,7 @@ public final class StoreBench {
             ds.setJdbcUrl(server + db + "?reWriteBatchedInserts=true");
             ds.setUsername("postgres");
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            BarStore store = new BarStore(new JdbcTemplate(ds), new DataProperties(null, 5000));
+            BarStore store = new BarStore(new JdbcTemplate(ds), new DataProperties(null, 5000, null));
             System.out.printf("%,d bars of %s into fresh database %s%n", bars.size(), file.getFileName(), db);
             // As ingestion stores them: one transaction per planned unit, 4 in parallel. For this
             // sample (300 stocks x 5 years) the planner fetches by stock; a whole-market daily update

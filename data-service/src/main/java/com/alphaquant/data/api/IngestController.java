@@ -1,5 +1,6 @@
 package com.alphaquant.data.api;
 
+import com.alphaquant.data.ingest.DataStatus;
 import com.alphaquant.data.ingest.IngestRequest;
 import com.alphaquant.data.ingest.IngestService;
 import com.alphaquant.support.web.BadRequestException;
@@ -41,9 +42,17 @@ class IngestController {
     static final int MAX_CODES = 6000;
 
     private final IngestService service;
+    private final DataStatus status;
 
-    IngestController(IngestService service) {
+    IngestController(IngestService service, DataStatus status) {
         this.service = service;
+        this.status = status;
+    }
+
+    /** How current the data is: the last complete day per dataset, what is missing, retried or late. */
+    @GetMapping("/status")
+    DataStatus.Status status() {
+        return status.status();
     }
 
     @PostMapping("/ingest")

@@ -18,6 +18,9 @@ public class IngestJob {
 
     public enum Status { QUEUED, RUNNING, PAUSED, SUCCEEDED, FAILED }
 
+    /** Who asked: a client of the API, or the daily cycle (which skips days waiting for a retry). */
+    public enum Origin { API, CYCLE }
+
     @Id
     private UUID id;
     private String status;
@@ -38,6 +41,7 @@ public class IngestJob {
     @Column(name = "rows_rejected")
     private long rowsRejected;
     private String message;
+    private String origin;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "started_at")
@@ -55,6 +59,7 @@ public class IngestJob {
         this.tsCodes = tsCodes;
         this.startDate = startDate;
         this.endDate = endDate;
+        this.origin = Origin.API.name().toLowerCase(java.util.Locale.ROOT);
         this.createdAt = Instant.now();
     }
 
@@ -100,6 +105,10 @@ public class IngestJob {
 
     public long getRowsRejected() {
         return rowsRejected;
+    }
+
+    public Origin getOrigin() {
+        return Origin.valueOf(origin.toUpperCase(java.util.Locale.ROOT));
     }
 
     public String getMessage() {

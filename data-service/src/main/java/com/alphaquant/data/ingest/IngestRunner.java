@@ -5,6 +5,7 @@ import com.alphaquant.support.outbox.Outbox;
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.CalendarStore;
 import com.alphaquant.data.store.CoverageStore;
+import com.alphaquant.data.store.GapStore;
 import com.alphaquant.data.tushare.TushareClient;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.events.EventIds;
@@ -12,11 +13,13 @@ import com.alphaquant.events.MarketDataIngested;
 import com.alphaquant.events.MarketDataReady;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -35,6 +38,11 @@ import reactor.core.scheduler.Schedulers;
  * unit is stored (in this run or earlier ones of the same job), one {@link MarketDataReady} goes
  * into the outbox: the job's days are complete. Its id derives from the job id, so a job that
  * finishes again (resumed after a crash past that point) adds nothing new.
+ *
+ * <p>A unit is covered only when its data is there ({@link Publication}): today and later are
+ * never covered (Tushare may not have published them, or may still correct them), and a
+ * whole-market day that came back empty is recorded as a gap instead, which the daily cycle asks
+ * again with backoff until it is late. Jobs of the API fetch every uncovered day regardless.
  */
 @Component
 public class IngestRunner {
@@ -52,10 +60,13 @@ public class IngestRunner {
     private final TransactionTemplate tx;
     private final DataProperties.Tushare config;
     private final IngestPlanner planner;
+    private final GapStore gaps;
+    private final Publication publication;
+    private final Clock clock;
 
     public IngestRunner(TushareClient client, BarStore bars, CoverageStore coverage, CalendarStore calendar,
                         ReferenceLoader reference, JobStore jobs, IngestJobRepository jobRepository, Outbox outbox,
-                        TransactionTemplate tx, DataProperties properties) {
+                        TransactionTemplate tx, DataProperties properties, GapStore gaps, Clock clock) {
         this.client = client;
         this.bars = bars;
         this.coverage = coverage;
@@ -67,6 +78,9 @@ public class IngestRunner {
         this.tx = tx;
         this.config = properties.tushare();
         this.planner = new IngestPlanner(coverage, config.rowCap());
+        this.gaps = gaps;
+        this.publication = Publication.of(properties.cycle());
+        this.clock = clock;
     }
 
     /** Runs the job to its end; throws the Tushare failure that stopped it, if any. */
@@ -84,7 +98,10 @@ public class IngestRunner {
             List<WorkUnit> units = new ArrayList<>();
             for (Dataset dataset : request.datasets()) {
                 if (dataset.isQuotes()) {
-                    units.addAll(planner.plan(dataset, request.codesFor(dataset), openDays));
+                    List<String> codes = request.codesFor(dataset);
+                    List<LocalDate> days = job.getOrigin() == IngestJob.Origin.CYCLE && codes.isEmpty()
+                            ? withoutDeferred(dataset, openDays) : openDays;
+                    units.addAll(planner.plan(dataset, codes, days));
                 }
             }
             jobs.planned(jobId, units.size());
@@ -98,6 +115,16 @@ public class IngestRunner {
         } finally {
             jobs.addCalls(jobId, uncounted(counted));
         }
+    }
+
+    /** The days the cycle asks for: not those waiting for their next attempt, nor late ones. */
+    private List<LocalDate> withoutDeferred(Dataset dataset, List<LocalDate> openDays) {
+        if (openDays.isEmpty()) {
+            return openDays;
+        }
+        Set<LocalDate> deferred = gaps.deferred(dataset.apiName(), openDays.get(0), openDays.get(openDays.size() - 1),
+                clock.instant());
+        return openDays.stream().filter(d -> !deferred.contains(d)).toList();
     }
 
     /** A unit's rows, every page of them. */
@@ -131,7 +158,7 @@ public class IngestRunner {
                 rejected = result.rejected();
                 touched = result.accepted().stream().map(b -> b.tsCode().toString()).distinct().toList();
             }
-            markCovered(unit);
+            markCovered(unit, table.size() > 0);
             jobs.unitDone(jobId, stored, rejected);
             outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", unit.dataset().apiName(),
                     String.join(",", unit.codes()), unit.from().toString(), unit.to().toString()), MarketDataIngested.VERSION,
@@ -149,12 +176,32 @@ public class IngestRunner {
         log.info("Job {}: market.data.ready {}..{} ({})", jobId, request.startDate(), request.endDate(), datasets);
     }
 
-    private void markCovered(WorkUnit unit) {
+    /**
+     * Covers what is complete: whole-market days before today that had rows (an empty one is a
+     * gap, asked again later), and a stock's range up to yesterday.
+     */
+    private void markCovered(WorkUnit unit, boolean hadRows) {
         String dataset = unit.dataset().apiName();
+        Instant now = clock.instant();
+        LocalDate today = Publication.today(now);
         if (unit.wholeMarket()) {
-            coverage.mark(dataset, CoverageStore.WHOLE_MARKET, unit.from(), unit.to());
-        } else {
-            unit.codes().forEach(code -> coverage.mark(dataset, code, unit.from(), unit.to()));
+            for (LocalDate day = unit.from(); !day.isAfter(unit.to()); day = day.plusDays(1)) {
+                if (!hadRows) {
+                    int attempts = gaps.attempts(dataset, day) + 1;
+                    gaps.recordEmpty(dataset, day, now, publication.nextAttempt(attempts, now), publication.isLate(day, now));
+                    log.info("{} {}: no rows yet (attempt {}); not covered", dataset, day, attempts);
+                } else {
+                    gaps.filled(dataset, day);
+                    if (day.isBefore(today)) {
+                        coverage.mark(dataset, CoverageStore.WHOLE_MARKET, day, day);
+                    }
+                }
+            }
+            return;
+        }
+        LocalDate to = unit.to().isBefore(today) ? unit.to() : today.minusDays(1);
+        if (!to.isBefore(unit.from())) {
+            unit.codes().forEach(code -> coverage.mark(dataset, code, unit.from(), to));
         }
     }
 }

@@ -24,6 +24,26 @@ public class JobStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Queues a job of the daily cycle unless one is already waiting or running (on any replica):
+     * the id of the new job, or empty.
+     */
+    public Optional<UUID> submitCycle(IngestRequest request, Instant now) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.update("""
+                insert into ingest_job (id, status, datasets, ts_codes, start_date, end_date, origin, created_at)
+                values (?, 'QUEUED', ?, ?, ?, ?, 'cycle', ?) on conflict do nothing""",
+                id, request.datasetsText(), request.codesText(), java.sql.Date.valueOf(request.startDate()),
+                java.sql.Date.valueOf(request.endDate()), Timestamp.from(now));
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** The latest job of the daily cycle, if it ever ran. */
+    public Optional<UUID> lastCycleJob() {
+        return jdbc.queryForList("select id from ingest_job where origin = 'cycle' order by created_at desc limit 1", UUID.class)
+                .stream().findFirst();
+    }
+
     /** Claims one runnable job for this worker, if any. */
     public Optional<UUID> claim(Duration staleAfter) {
         Timestamp stale = Timestamp.from(Instant.now().minus(staleAfter));

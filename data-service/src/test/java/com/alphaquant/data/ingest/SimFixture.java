@@ -157,6 +157,15 @@ final class SimFixture implements AutoCloseable {
         return sim.stats().calls();
     }
 
+    long calls(String api) {
+        return sim.calls(api);
+    }
+
+    /** Rows dated after {@code day} are not published yet. */
+    void publishThrough(LocalDate day) {
+        sim.publishThrough(day);
+    }
+
     void faults(String spec) {
         sim.faults(spec);
     }
