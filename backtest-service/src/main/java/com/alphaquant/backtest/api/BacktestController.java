@@ -48,7 +48,7 @@ class BacktestController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Views.Accepted> submit(@RequestBody JsonNode body) {
+    ResponseEntity<Views.Accepted> submit(@RequestBody byte[] body) {
         UUID id = jobs.submit(Bodies.read(json, body, BacktestRequest.class));
         String location = "/api/backtests/" + id;
         return ResponseEntity.accepted().location(URI.create(location)).body(new Views.Accepted(id, "backtest", "QUEUED", location));

@@ -3,10 +3,14 @@ package com.alphaquant.backtest.api;
 import com.alphaquant.support.web.BadRequestException;
 import com.alphaquant.support.web.ProblemResponses;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +22,21 @@ final class Bodies {
     private Bodies() {
     }
 
+    /**
+     * The raw body as {@code type}. JSON that does not parse (a bare {@code NaN} or {@code Infinity},
+     * a cut-off document) is a 400 naming where the parser stopped, e.g. {@code minCommission} or
+     * {@code weights[3].weight}, rather than the whole body.
+     */
+    static <T> T read(JsonMapper json, byte[] body, Class<T> type) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JacksonException e) {
+            throw new BadRequestException(parserPath(e), "unreadable JSON: " + reason(e));
+        }
+        return read(json, tree, type);
+    }
+
     /** The body as {@code type}; a value of the wrong type is a 400 naming its path, e.g. {@code base.commission}. */
     static <T> T read(JsonMapper json, JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
@@ -26,9 +45,35 @@ final class Bodies {
         try {
             return json.treeToValue(body, type);
         } catch (JacksonException e) {
-            String message = e.getOriginalMessage() == null ? "unreadable value" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new BadRequestException(path(e), message);
+            throw new BadRequestException(path(e), reason(e));
         }
+    }
+
+    private static String reason(JacksonException e) {
+        String message = e.getOriginalMessage() == null ? "unreadable value" : e.getOriginalMessage().lines().findFirst().orElse("");
+        int hint = message.indexOf(": enable `"); // advice to the server's developers, not to the caller
+        return hint < 0 ? message : message.substring(0, hint) + " (numbers must be finite)";
+    }
+
+    /** Where a parser stopped, as a field path; {@code body} at the top level or when unknown. */
+    static String parserPath(JacksonException e) {
+        if (!(e.processor() instanceof JsonParser parser)) {
+            return "body";
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (TokenStreamContext c = parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.currentName() != null) {
+                parts.push("." + c.currentName());
+            } else if (c.inArray() && c.hasCurrentIndex()) {
+                parts.push("[" + c.getCurrentIndex() + "]");
+            }
+        }
+        String path = String.join("", parts);
+        path = path.startsWith(".") ? path.substring(1) : path;
+        if (path.isEmpty()) {
+            return "body";
+        }
+        return path.length() <= MAX_PATH ? path : path.substring(0, MAX_PATH) + "…";
     }
 
     /** The JSON path of a Jackson failure, cut short: property names are the caller's and may be huge. */

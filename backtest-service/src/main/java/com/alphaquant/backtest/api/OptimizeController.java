@@ -41,7 +41,7 @@ class OptimizeController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Views.Accepted> submit(@RequestBody JsonNode body) {
+    ResponseEntity<Views.Accepted> submit(@RequestBody byte[] body) {
         UUID id = jobs.submit(Bodies.read(json, body, OptimizeRequest.class));
         String location = "/api/backtests/optimize/" + id;
         return ResponseEntity.accepted().location(URI.create(location)).body(new Views.Accepted(id, "optimize", "QUEUED", location));

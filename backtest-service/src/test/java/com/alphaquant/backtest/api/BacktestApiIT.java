@@ -189,19 +189,24 @@ class BacktestApiIT extends ServiceIT {
     void badInputIsA400ProblemNamingTheField() throws Exception {
         String base = "\"strategy\":\"buy_and_hold\",\"startDate\":\"2022-01-04\",\"endDate\":\"2022-06-30\"";
         String[][] cases = {
-                {"{" + base + ",\"stocks\":[\"600000\"]}", "stocks", "Invalid ts_code '600000'"},
+                {"{" + base + ",\"stocks\":[\"600000\"]}", "stocks[0]", "'600000' is not a ts_code"},
+                {"{" + base + ",\"stocks\":[\"600000.SH\",\"900901.SH\"]}", "stocks[1]", "B-shares"},
+                {"{" + base + ",\"stocks\":[\"600000.SH\"],\"minCommission\":1e308}", "minCommission", "[0, 1000] CNY per order"},
+                {"{" + base + ",\"stocks\":[\"600000.SH\"],\"stampDuty\":\"NaN\"}", "stampDuty", "finite"},
+                {"{\"strategy\":\"buy_and_hold\",\"startDate\":\"1990-12-18\",\"endDate\":\"2022-06-30\",\"stocks\":[\"600000.SH\"]}",
+                        "startDate", "is outside 1990-12-19"},
                 {"{\"strategy\":\"buy_and_hold\",\"startDate\":\"2022-06-30\",\"endDate\":\"2022-01-04\",\"stocks\":[\"600000.SH\"]}",
                         "endDate", "endDate 2022-01-04 is before startDate 2022-06-30"},
                 {"{\"strategy\":\"momentum\",\"startDate\":\"2022-01-04\",\"endDate\":\"2022-06-30\",\"universe\":\"all\"}",
                         "strategy", "Unknown strategy 'momentum': expected one of target_weights, buy_and_hold"},
                 {"{" + base + ",\"stocks\":[\"600000.SH\"],\"initialCapital\":-1000}", "initialCapital",
-                        "Initial capital must be positive"},
+                        "must be within (0, 10000000000000) CNY, got -1000.0"},
                 {"{" + base + ",\"stocks\":[\"600000.SH\"],\"initialCapital\":\"lots\"}", "initialCapital", "Double"},
                 {"{" + base + ",\"stocks\":[\"600000.SH\"],\"fill\":\"mid\"}", "fill", "Unknown fill price 'mid'"},
                 {"{" + base + "}", "stocks", "Strategy buy_and_hold needs stocks"},
                 {"{\"strategy\":\"target_weights\",\"startDate\":\"2022-01-04\",\"endDate\":\"2022-06-30\","
                         + "\"weights\":[{\"tradeDate\":\"2022-01-04\",\"tsCode\":\"600000.SH\",\"weight\":0.5},"
-                        + "{\"tradeDate\":\"2022-01-04\",\"tsCode\":\"CSI300\",\"weight\":0.5}]}", "weights[1].tsCode", "Invalid ts_code 'CSI300'"},
+                        + "{\"tradeDate\":\"2022-01-04\",\"tsCode\":\"CSI300\",\"weight\":0.5}]}", "weights[1].tsCode", "'CSI300' is not a ts_code"},
         };
         for (String[] c : cases) {
             HttpResponse<String> r = post("/api/backtests", c[0]);
@@ -223,10 +228,10 @@ class BacktestApiIT extends ServiceIT {
     @Test
     void dataProblemsFailTheJobWithAMessage() throws Exception {
         UUID unknown = submit("/api/backtests", """
-                {"strategy":"buy_and_hold","startDate":"2022-01-04","endDate":"2022-06-30","stocks":["600000.SH","999999.SH"]}""");
+                {"strategy":"buy_and_hold","startDate":"2022-01-04","endDate":"2022-06-30","stocks":["600000.SH","605999.SH"]}""");
         JsonNode failed = awaitEnd("/api/backtests/" + unknown, Duration.ofSeconds(60));
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
-        assertThat(failed.get("message").asString()).isEqualTo("Unknown stock 999999.SH: not among the 350 securities of data-service "
+        assertThat(failed.get("message").asString()).isEqualTo("Unknown stock 605999.SH: not among the 350 securities of data-service "
                 + DATA_SERVICE.url());
 
         DATA_SERVICE.stop();

@@ -96,11 +96,13 @@ class OptimizeIT extends ServiceIT {
                 {"{\"base\":" + BASE + ",\"ranges\":[{\"name\":\"endDate\",\"values\":[\"2022-06-30\"]}],\"objective\":\"max_return\"}",
                         "ranges[0].name", "cannot be varied"},
                 {"{\"base\":" + BASE + ",\"ranges\":[{\"name\":\"commission\",\"values\":[0.0003,0.2]}],\"objective\":\"max_return\"}",
-                        "ranges[0]", "commission = 0.2: commission rate must be in [0, 0.1)"},
+                        "ranges[0].values[1]", "must be within [0, 0.1) (fraction of the traded value), got 0.2"},
+                {"{\"base\":" + BASE + ",\"ranges\":[{\"name\":\"minCommission\",\"from\":0,\"to\":2000,\"step\":500}],"
+                        + "\"objective\":\"max_return\"}", "ranges[0]", "minCommission = 1500.0: must be within [0, 1000] CNY per order"},
                 {"{\"base\":" + BASE + ",\"ranges\":[{\"name\":\"slippage\",\"values\":[0.001]}],\"objective\":\"max_alpha\"}",
                         "objective", "Unknown objective 'max_alpha'"},
                 {"{\"base\":" + BASE.replace("600000.SH", "600000") + ",\"ranges\":[{\"name\":\"slippage\",\"values\":[0.001]}],"
-                        + "\"objective\":\"max_return\"}", "base.stocks", "Invalid ts_code '600000'"},
+                        + "\"objective\":\"max_return\"}", "base.stocks[0]", "'600000' is not a ts_code"},
                 {"{\"base\":" + BASE + ",\"ranges\":[{\"name\":\"slippage\",\"from\":0,\"to\":1,\"step\":0.00001}],\"objective\":\"max_return\"}",
                         "ranges", "more than 1000 points"},
         };

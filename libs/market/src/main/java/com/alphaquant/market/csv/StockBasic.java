@@ -7,8 +7,8 @@ import java.time.LocalDate;
 /** A row of Tushare {@code stock_basic}: the reference data a backtest needs about a stock. */
 public record StockBasic(TsCode tsCode, String name, String industry, LocalDate listDate, Board board) {
 
-    /** Whether the name carries the ST mark; today's name only, never apply it to history. */
+    /** Whether the name carries the ST mark; today's name only: history comes from {@link com.alphaquant.market.StHistory}. */
     public boolean currentlySt() {
-        return name.startsWith("ST") || name.startsWith("*ST");
+        return com.alphaquant.market.StHistory.isStName(name);
     }
 }

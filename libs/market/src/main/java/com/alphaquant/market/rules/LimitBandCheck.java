@@ -41,7 +41,7 @@ public final class LimitBandCheck {
     private final BiPredicate<TsCode, LocalDate> stOn;
 
     /**
-     * @param stOn whether a stock was ST on a day (from Tushare namechange / stock_st history)
+     * @param stOn whether a stock was ST on a day: a {@link com.alphaquant.market.StHistory} from Tushare namechange
      */
     public LimitBandCheck(TradingCalendar calendar, Map<TsCode, StockBasic> basics, BiPredicate<TsCode, LocalDate> stOn) {
         this.calendar = calendar;

@@ -103,6 +103,22 @@ class TushareCsvTest {
     }
 
     @Test
+    void readsNameChangesWithOpenEndsAndNamesTheLineOfABadOne() throws IOException {
+        Path file = write("nc.csv", "ts_code,name,start_date,end_date,ann_date,change_reason",
+                "600150.SH,*ST船舶,20180424,20190328,20180424,*ST", "600150.SH,中国船舶,20190329,,20190328,撤销*ST");
+        List<com.alphaquant.market.NameChange> rows = NameChangeCsv.read(file);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).isSt()).isTrue();
+        assertThat(rows.get(1).endDate()).isNull();
+
+        assertThatThrownBy(() -> NameChangeCsv.read(write("nc2.csv", "ts_code,name,start_date,end_date",
+                "600150.SH,*ST船舶,20180424,20180401")))
+                .hasMessage("nc2.csv line 2: Name change of 600150.SH to '*ST船舶' ends on 2018-04-01, before it starts on 2018-04-24");
+        assertThatThrownBy(() -> NameChangeCsv.read(write("nc3.csv", "ts_code,name,start_date", "600150.SH,*ST船舶,2018-13-01")))
+                .hasMessageStartingWith("nc3.csv line 2: column 'start_date' has '2018-13-01', not a date");
+    }
+
+    @Test
     void tradeCalendarRejectsBadFlags() throws IOException {
         Path file = write("cal.csv", "exchange,cal_date,is_open,pretrade_date", "SSE,20240102,1,", "SSE,20240103,yes,20240102");
         assertThatThrownBy(() -> TradeCalCsv.read(file))

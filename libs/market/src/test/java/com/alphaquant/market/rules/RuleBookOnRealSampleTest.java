@@ -6,8 +6,10 @@ import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
@@ -31,6 +33,7 @@ class RuleBookOnRealSampleTest {
 
     private static TradingCalendar calendar;
     private static Map<TsCode, StockBasic> basics;
+    private static StHistory stHistory;
     private static LimitBandCheck check;
     private static List<Bar> raw300;
 
@@ -39,7 +42,8 @@ class RuleBookOnRealSampleTest {
         calendar = TradeCalCsv.read(SampleData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
         basics = StockBasicCsv.read(SampleData.file("stock_basic_350.csv.gz")).stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
-        check = new LimitBandCheck(calendar, basics, (code, day) -> false); // no ST stock in the sample
+        stHistory = NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE));
+        check = new LimitBandCheck(calendar, basics, stHistory);
         raw300 = BarCsv.read(SampleData.file("daily_raw_adj_300_20180102_20221220.csv.gz"));
     }
 
@@ -70,6 +74,33 @@ class RuleBookOnRealSampleTest {
         }
         // The band is tight, not merely wide enough: thousands of days close exactly at limit-up.
         assertThat(touchedLimitUp).isGreaterThan(1000);
+    }
+
+    @Test
+    void stDaysOfTheSampleHaveTheFivePercentBandAndCloseExactlyAtIt() {
+        List<Bar> stDays = raw300.stream().filter(b -> stHistory.isSt(b.tsCode(), b.tradeDate())).toList();
+        assertThat(stDays).extracting(b -> b.tsCode().toString()).containsOnly("000408.SZ", "000792.SZ", "600150.SH");
+        long atLimit = 0;
+        for (Bar bar : stDays) {
+            PriceLimit limit = check.limitOn(bar.tsCode(), bar.tradeDate());
+            assertThat(limit).as("%s %s", bar.tsCode(), bar.tradeDate()).isEqualTo(PriceLimit.symmetric(0.05));
+            double up = halfUp(bar.preClose(), 1.05);
+            double down = halfUp(bar.preClose(), 0.95);
+            assertThat(limit.limitUpPrice(bar.preClose())).isEqualTo(up);
+            assertThat(limit.limitDownPrice(bar.preClose())).isEqualTo(down);
+            if (bar.close() == up || bar.close() == down) {
+                atLimit++;
+            }
+        }
+        // The 5% band is the market's, not merely wide enough: ST days close exactly at it.
+        assertThat(atLimit).isGreaterThan(20);
+        // 000792.SZ closed at the ST limit-up on 2019-05-06 (7.07 × 1.05 = 7.4235 → 7.42), a day
+        // a 10% band would have left far from its limit.
+        Bar saltLake = raw300.stream().filter(b -> b.tsCode().toString().equals("000792.SZ")
+                && b.tradeDate().equals(LocalDate.of(2019, 5, 6))).findFirst().orElseThrow();
+        assertThat(saltLake.close()).isEqualTo(7.42).isEqualTo(check.limitOn(saltLake.tsCode(), saltLake.tradeDate())
+                .limitUpPrice(saltLake.preClose()));
+        assertThat(check.limitOn(saltLake.tsCode(), LocalDate.of(2019, 4, 29))).isEqualTo(PriceLimit.symmetric(0.10));
     }
 
     @Test
