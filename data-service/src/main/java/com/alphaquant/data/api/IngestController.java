@@ -1,5 +1,6 @@
 package com.alphaquant.data.api;
 
+import com.alphaquant.data.ingest.DailyCycle;
 import com.alphaquant.data.ingest.DataStatus;
 import com.alphaquant.data.ingest.IngestRequest;
 import com.alphaquant.data.ingest.IngestService;
@@ -43,10 +44,22 @@ class IngestController {
 
     private final IngestService service;
     private final DataStatus status;
+    private final DailyCycle cycle;
 
-    IngestController(IngestService service, DataStatus status) {
+    IngestController(IngestService service, DataStatus status, DailyCycle cycle) {
         this.service = service;
         this.status = status;
+        this.cycle = cycle;
+    }
+
+    /** Runs the daily cycle now (as its schedule would): 202 with its job, or 409 while one is waiting or running. */
+    @PostMapping("/cycle")
+    ResponseEntity<?> runCycle() {
+        return cycle.run("asked through the API")
+                .<ResponseEntity<?>>map(id -> ResponseEntity.accepted().location(URI.create("/api/data/jobs/" + id))
+                        .body(Map.of("id", id, "status", "QUEUED", "progress", "/api/data/jobs/" + id)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemDetail.forStatusAndDetail(
+                        HttpStatus.CONFLICT, "A cycle job is already waiting or running; see GET /api/data/status")));
     }
 
     /** How current the data is: the last complete day per dataset, what is missing, retried or late. */
