@@ -92,14 +92,4 @@ create table ingest_rejection (
     primary key (job_id, reason)
 );
 
--- Transactional outbox: written with the data, published to Kafka after commit.
-create table outbox (
-    id           bigserial primary key,
-    event_id     varchar(64) not null unique,
-    topic        varchar(64) not null,
-    event_key    varchar(64) not null,
-    payload      text not null,
-    created_at   timestamptz not null default now(),
-    published_at timestamptz
-);
-create index outbox_unpublished on outbox (id) where published_at is null;
+-- The outbox table is service-support's shared migration (db/outbox/R__outbox.sql).

@@ -25,14 +25,4 @@ create table model_prediction (
     primary key (as_of, ts_code)
 );
 
--- Transactional outbox (service-support): signals and their events commit together.
-create table outbox (
-    id           bigserial primary key,
-    event_id     varchar(64) not null unique,
-    topic        varchar(64) not null,
-    event_key    varchar(64) not null,
-    payload      text not null,
-    created_at   timestamptz not null default now(),
-    published_at timestamptz
-);
-create index outbox_unpublished on outbox (id) where published_at is null;
+-- The outbox table is service-support's shared migration (db/outbox/R__outbox.sql).

@@ -76,7 +76,10 @@ class OutboxIT {
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class)));
-        assertThatThrownBy(() -> new OutboxRelay(jdbc, deadBroker).publishBatch(100)).isNotNull();
+        // The producer cannot fetch the topic's metadata within max.block.ms: a Kafka TimeoutException.
+        assertThatThrownBy(() -> new OutboxRelay(jdbc, deadBroker, tx, Duration.ofDays(7)).publishBatch(100))
+                .isInstanceOf(org.springframework.kafka.KafkaException.class).hasMessage("Send failed")
+                .rootCause().isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
         assertThat(relay.pending()).isEqualTo(2);
 
         // The broker answers again: the relay publishes both, in order, keyed by trade date.
@@ -91,6 +94,72 @@ class OutboxIT {
         }
         assertThat(records).extracting(ConsumerRecord::key).containsExactly("2022-01-04", "2022-01-05");
         assertThat(records).extracting(r -> published(r).eventId()).containsExactlyElementsOf(ours);
+    }
+
+    @Test
+    void twoRelaysShareTheTableAndPublishEachEventOnce() throws Exception {
+        KafkaConsumer<String, String> ingested = EmbeddedKafkaClients.consumer(Topics.MARKET_DATA_INGESTED);
+        List<String> ours = new java.util.ArrayList<>();
+        tx.executeWithoutResult(s -> {
+            for (int i = 0; i < 400; i++) {
+                MarketDataIngested e = event(LocalDate.of(2023, 1, 1).plusDays(i).toString());
+                outbox.add(e);
+                ours.add(e.eventId());
+            }
+        });
+        OutboxRelay other = new OutboxRelay(jdbc, relayTemplate(), tx, Duration.ofDays(7));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> drain(relay));
+            var b = pool.submit(() -> drain(other));
+            int first = a.get();
+            int second = b.get();
+            assertThat(first + second).isEqualTo(400);
+            System.out.printf("[outbox] two relays published %d + %d events%n", first, second);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ConsumerRecord<String, String>> records;
+        try (ingested) {
+            records = EmbeddedKafkaClients.poll(ingested, 400, Duration.ofSeconds(30), r -> ours.contains(published(r).eventId()));
+        }
+        assertThat(records).extracting(r -> published(r).eventId()).doesNotHaveDuplicates().hasSize(400);
+    }
+
+    @Test
+    void publishedEventsArePrunedAfterTheRetentionAndUnpublishedOnesNever() {
+        tx.executeWithoutResult(s -> {
+            outbox.add(event("2021-03-01"));
+            outbox.add(event("2021-03-02"));
+            outbox.add(event("2021-03-03"));
+        });
+        jdbc.update("update outbox set published_at = now() - interval '8 days' where event_id = ?", EventIds.of("test", "2021-03-01"));
+        jdbc.update("update outbox set published_at = now() - interval '1 day' where event_id = ?", EventIds.of("test", "2021-03-02"));
+
+        new OutboxRelay(jdbc, relayTemplate(), tx, Duration.ofDays(7)).prune();
+
+        List<String> left = jdbc.queryForList("select event_id from outbox where event_id in (?,?,?)", String.class,
+                EventIds.of("test", "2021-03-01"), EventIds.of("test", "2021-03-02"), EventIds.of("test", "2021-03-03"));
+        // Leaves no pending row to the other tests.
+        jdbc.update("delete from outbox where event_id in (?,?,?)", EventIds.of("test", "2021-03-01"),
+                EventIds.of("test", "2021-03-02"), EventIds.of("test", "2021-03-03"));
+        assertThat(left).containsExactlyInAnyOrder(EventIds.of("test", "2021-03-02"), EventIds.of("test", "2021-03-03"));
+    }
+
+    @Autowired
+    KafkaTemplate<String, String> kafkaTemplate;
+
+    private KafkaTemplate<String, String> relayTemplate() {
+        return kafkaTemplate;
+    }
+
+    private static int drain(OutboxRelay relay) throws Exception {
+        int total = 0;
+        int n;
+        while ((n = relay.publishBatch(25)) > 0) {
+            total += n;
+        }
+        return total;
     }
 
     private static MarketDataIngested published(ConsumerRecord<String, String> r) {

@@ -8,8 +8,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The transactional outbox every service that writes data and publishes events uses (its
- * Flyway migration creates the {@code outbox} table, see data-service's V1). Writes an event
+ * The transactional outbox every service that writes data and publishes events uses (the
+ * {@code outbox} table comes from {@value #MIGRATIONS}/R__outbox.sql, which
+ * {@link OutboxAutoConfiguration} adds to Flyway's locations). Writes an event
  * into the outbox table inside the caller's transaction, so the event exists
  * exactly when the data it announces does; {@link OutboxRelay} publishes it after commit.
  */
@@ -17,6 +18,9 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final EventSerde serde = new EventSerde();
+
+    /** Where the outbox table's migration lies on the classpath, for Flyway. */
+    public static final String MIGRATIONS = "db/outbox";
 
     public Outbox(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

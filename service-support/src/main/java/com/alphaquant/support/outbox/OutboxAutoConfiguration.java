@@ -1,15 +1,25 @@
 package com.alphaquant.support.outbox;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.api.Location;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox in services that have both a database and Kafka. The relay can be switched off
@@ -30,7 +40,26 @@ public class OutboxAutoConfiguration {
     @Bean
     @ConditionalOnBean({JdbcTemplate.class, KafkaTemplate.class})
     @ConditionalOnProperty(name = "alphaquant.outbox.enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka) {
-        return new OutboxRelay(jdbc, kafka);
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, PlatformTransactionManager transactions,
+                            @Value("${alphaquant.outbox.retention:7d}") Duration retention) {
+        return new OutboxRelay(jdbc, kafka, new TransactionTemplate(transactions), retention);
+    }
+
+    /** The outbox table's migration (db/outbox), run by Flyway after the service's own. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer")
+    static class OutboxMigration {
+
+        @Bean
+        FlywayConfigurationCustomizer outboxMigrationLocation() {
+            return configuration -> {
+                List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+                Location outbox = Location.fromPath("classpath:", Outbox.MIGRATIONS);
+                if (!locations.contains(outbox)) {
+                    locations.add(outbox);
+                }
+                configuration.locations(locations.toArray(Location[]::new));
+            };
+        }
     }
 }
