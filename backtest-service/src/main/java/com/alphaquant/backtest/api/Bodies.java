@@ -11,7 +11,8 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Request bodies read into records with errors that name the JSON field; common problem responses. */
@@ -23,30 +24,26 @@ final class Bodies {
     }
 
     /**
-     * The raw body as {@code type}. JSON that does not parse (a bare {@code NaN} or {@code Infinity},
-     * a cut-off document) is a 400 naming where the parser stopped, e.g. {@code minCommission} or
-     * {@code weights[3].weight}, rather than the whole body.
+     * The raw body as {@code type}, read straight into it (a 16MB weight table never becomes a
+     * tree as well). JSON that does not parse (a bare {@code NaN} or {@code Infinity}, a cut-off
+     * document) is a 400 naming where the parser stopped, e.g. {@code minCommission} or
+     * {@code weights[3].weight}; a value of the wrong type one naming its path, e.g.
+     * {@code base.commission}; anything but an object at the top {@code body}.
      */
     static <T> T read(JsonMapper json, byte[] body, Class<T> type) {
-        JsonNode tree;
+        T value;
         try {
-            tree = json.readTree(body);
-        } catch (JacksonException e) {
+            value = json.readerFor(type).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(body);
+        } catch (StreamReadException e) {
             throw new BadRequestException(parserPath(e), "unreadable JSON: " + reason(e));
-        }
-        return read(json, tree, type);
-    }
-
-    /** The body as {@code type}; a value of the wrong type is a 400 naming its path, e.g. {@code base.commission}. */
-    static <T> T read(JsonMapper json, JsonNode body, Class<T> type) {
-        if (body == null || !body.isObject()) {
-            throw new BadRequestException("body", "a JSON object is required");
-        }
-        try {
-            return json.treeToValue(body, type);
         } catch (JacksonException e) {
-            throw new BadRequestException(path(e), reason(e));
+            String path = path(e);
+            throw new BadRequestException(path, path.equals("body") ? "a single JSON object is required" : reason(e));
         }
+        if (value == null) {
+            throw new BadRequestException("body", "a single JSON object is required");
+        }
+        return value;
     }
 
     private static String reason(JacksonException e) {

@@ -26,13 +26,16 @@ class BodiesTest {
         refused("{\"base\":{\"commission\":0.1", "base.commission", "unreadable JSON");
         refused("{\"" + "k".repeat(10_000) + "\":NaN}", "k".repeat(120) + "…", "NaN");
         refused("nul", "body", "unreadable JSON");
-        refused("[1,2]", "body", "a JSON object is required");
-        refused("", "body", "a JSON object is required");
+        refused("[1,2]", "body", "a single JSON object is required");
+        refused("", "body", "a single JSON object is required");
     }
 
     @Test
     void valuesOfTheWrongTypeNameTheirPath() {
         refused("{\"initialCapital\":\"lots\"}", "initialCapital", "Double");
-        refused("{\"weights\":[{\"weight\":0.5},{\"weight\":[]}]}", "weights[1].weight", "");
+        refused("{\"weights\":[{\"weight\":0.5},{\"weight\":[]}]}", "weights[1].weight", "Double");
+        refused("\"just a string\"", "body", "a single JSON object is required");
+        refused("null", "body", "a single JSON object is required");
+        refused("{\"a\":1}{\"b\":2}", "body", "");
     }
 }
