@@ -35,8 +35,14 @@ public final class Problems {
 
     /** One rejected input: which part of the request (a parameter, header, body field) and why. */
     public record FieldError(String field, String reason) {
+        /** Longest field name echoed: a JSON path built from the caller's own property names can be any length. */
+        static final int FIELD_MAX = 120;
+
         public FieldError {
             reason = shorten(reason);
+            if (field != null && field.length() > FIELD_MAX) {
+                field = field.substring(0, FIELD_MAX) + "…";
+            }
         }
     }
 

@@ -216,6 +216,13 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aFieldNamedByAHugeJsonPathIsCut() {
+        // A path through a map the caller filled (weights.<key>) carries the caller's key.
+        Problems.FieldError error = new Problems.FieldError("weights." + "k".repeat(100_000), "must be finite");
+        assertThat(error.field()).hasSize(Problems.FieldError.FIELD_MAX + 1).endsWith("…");
+    }
+
+    @Test
     void aBodyOverTheLimitIsA413BeforeItIsRead() throws Exception {
         String big = "{\"tsCode\":\"" + "y".repeat(300 * 1024) + "\",\"shares\":1}";
         RawHttp.Answer declared = raw("POST /orders HTTP/1.1", big);
