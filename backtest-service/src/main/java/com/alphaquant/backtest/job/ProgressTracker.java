@@ -2,7 +2,7 @@ package com.alphaquant.backtest.job;
 
 import com.alphaquant.backtest.store.Claim;
 import com.alphaquant.backtest.store.JobStore;
-import com.alphaquant.backtest.store.LostClaimException;
+import com.alphaquant.support.jobs.LostClaimException;
 
 /**
  * Stores a job's progress (percent) when it moved by a whole point or a second passed, never

@@ -9,13 +9,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import com.alphaquant.support.jobs.JobQueue;
+import com.alphaquant.support.jobs.LostClaimException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Job rows and the state changes that must be atomic across replicas: claiming a job (a queued
- * one, or a running one whose worker stopped beating) with {@code FOR UPDATE SKIP LOCKED},
- * heartbeats, progress, and the end state. Writes after the claim check the claim token.
+ * Job rows and their state changes: the lifecycle (claim with a token, heartbeat, attempt cap,
+ * end state) is service-support's {@link JobQueue}; here are what a backtest job adds — its
+ * parameters, progress and figures, written only while the claim's token is current.
  */
 @Repository
 public class JobStore {
@@ -24,9 +26,16 @@ public class JobStore {
             + "message, engine_version, metrics, counts, run_info, created_at, started_at, finished_at";
 
     private final JdbcTemplate jdbc;
+    private final JobQueue queue;
 
     public JobStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new JobQueue(jdbc, "backtest_job");
+    }
+
+    /** The job table's lifecycle, for the worker. */
+    public JobQueue queue() {
+        return queue;
     }
 
     public void insert(UUID id, String kind, String strategy, LocalDate start, LocalDate end, String parametersJson,
@@ -42,35 +51,15 @@ public class JobStore {
 
     /** Claims the oldest runnable job: queued, or running without a heartbeat since {@code staleAfter} and tries left. */
     public Optional<Claim> claim(Duration staleAfter, int maxAttempts) {
-        UUID token = UUID.randomUUID();
-        List<Claim> claims = jdbc.query("""
-                update backtest_job set status = 'RUNNING', claim_token = ?, heartbeat_at = now(),
-                       started_at = coalesce(started_at, now()), attempts = attempts + 1
-                where id = (select id from backtest_job
-                            where status = 'QUEUED' or (status = 'RUNNING' and heartbeat_at < ? and attempts < ?)
-                            order by created_at limit 1 for update skip locked)
-                returning id, kind""",
-                (rs, i) -> new Claim(rs.getObject(1, UUID.class), rs.getString(2), token),
-                token, Timestamp.from(Instant.now().minus(staleAfter)), maxAttempts);
-        return claims.stream().findFirst();
+        return queue.claim(staleAfter, maxAttempts).map(c -> new Claim(c.jobId(), kind(c.jobId()), c.token()));
     }
 
-    /** Running jobs whose worker was lost {@code maxAttempts} times: they are failed rather than tried again. */
-    public List<UUID> exhausted(Duration staleAfter, int maxAttempts) {
-        return jdbc.queryForList("select id from backtest_job where status = 'RUNNING' and heartbeat_at < ? and attempts >= ?",
-                UUID.class, Timestamp.from(Instant.now().minus(staleAfter)), maxAttempts);
-    }
-
-    /** Fails an exhausted job (in the caller's transaction); false when it moved on meanwhile. */
-    public boolean failExhausted(UUID id, Duration staleAfter, String message) {
-        return jdbc.update("update backtest_job set status = 'FAILED', message = ?, finished_at = now(), claim_token = null "
-                        + "where id = ? and status = 'RUNNING' and heartbeat_at < ?",
-                message, id, Timestamp.from(Instant.now().minus(staleAfter))) == 1;
+    private String kind(UUID id) {
+        return jdbc.queryForObject("select kind from backtest_job where id = ?", String.class, id);
     }
 
     public boolean heartbeat(Claim claim) {
-        return jdbc.update("update backtest_job set heartbeat_at = now() where id = ? and claim_token = ? and status = 'RUNNING'",
-                claim.jobId(), claim.token()) == 1;
+        return queue.heartbeat(claim.queued());
     }
 
     /** Records progress (percent); false when the claim was lost. */
@@ -92,9 +81,7 @@ public class JobStore {
 
     /** Marks the job FAILED with a message; false when the claim was lost. */
     public boolean fail(Claim claim, String message) {
-        return jdbc.update("update backtest_job set status = 'FAILED', message = ?, finished_at = now(), claim_token = null "
-                        + "where id = ? and claim_token = ? and status = 'RUNNING'",
-                message, claim.jobId(), claim.token()) == 1;
+        return queue.fail(claim.queued(), message);
     }
 
     private static JobRecord record(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,7 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.DataProperties;
+import com.alphaquant.support.jobs.JobQueue;
 import com.alphaquant.support.outbox.Outbox;
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.CalendarStore;
@@ -83,8 +84,9 @@ public class IngestRunner {
         this.clock = clock;
     }
 
-    /** Runs the job to its end; throws the Tushare failure that stopped it, if any. */
-    public void run(UUID jobId) {
+    /** Runs the claimed job to its end; throws the Tushare failure that stopped it, if any. */
+    public void run(JobQueue.Claim claim) {
+        UUID jobId = claim.jobId();
         IngestJob job = jobRepository.findById(jobId).orElseThrow();
         IngestRequest request = IngestRequest.of(job);
         AtomicLong counted = new AtomicLong(client.calls());
@@ -104,16 +106,16 @@ public class IngestRunner {
                     units.addAll(planner.plan(dataset, codes, days));
                 }
             }
-            jobs.planned(jobId, units.size());
+            jobs.planned(claim, units.size());
             log.info("Job {}: {} units to fetch ({} trading days, datasets {})", jobId, units.size(), openDays.size(),
                     request.datasets());
             Flux.fromIterable(units)
                     .flatMap(unit -> fetchAll(unit).publishOn(Schedulers.boundedElastic())
-                            .doOnNext(table -> store(jobId, unit, table, counted)), config.concurrency())
+                            .doOnNext(table -> store(claim, unit, table, counted)), config.concurrency())
                     .then().block();
             ready(jobId, request);
         } finally {
-            jobs.addCalls(jobId, uncounted(counted));
+            jobs.addCalls(claim, uncounted(counted));
         }
     }
 
@@ -138,9 +140,10 @@ public class IngestRunner {
         return now - counted.getAndSet(now);
     }
 
-    private void store(UUID jobId, WorkUnit unit, TushareTable table, AtomicLong counted) {
+    private void store(JobQueue.Claim claim, WorkUnit unit, TushareTable table, AtomicLong counted) {
+        UUID jobId = claim.jobId();
         tx.executeWithoutResult(status -> {
-            jobs.addCalls(jobId, uncounted(counted));
+            jobs.addCalls(claim, uncounted(counted));
             long stored;
             Map<String, Long> rejected;
             List<String> touched;
@@ -159,7 +162,7 @@ public class IngestRunner {
                 touched = result.accepted().stream().map(b -> b.tsCode().toString()).distinct().toList();
             }
             markCovered(unit, table.size() > 0);
-            jobs.unitDone(jobId, stored, rejected);
+            jobs.unitDone(claim, stored, rejected);
             outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", unit.dataset().apiName(),
                     String.join(",", unit.codes()), unit.from().toString(), unit.to().toString()), MarketDataIngested.VERSION,
                     Instant.now(), jobId.toString(), unit.dataset().apiName(), unit.from(), unit.to(), touched, stored,

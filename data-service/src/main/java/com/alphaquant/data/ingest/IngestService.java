@@ -51,6 +51,6 @@ public class IngestService {
     }
 
     public boolean resume(UUID id) {
-        return jobs.requeue(id);
+        return jobs.queue().requeue(id);
     }
 }

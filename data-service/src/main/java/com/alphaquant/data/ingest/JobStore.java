@@ -1,5 +1,7 @@
 package com.alphaquant.data.ingest;
 
+import com.alphaquant.support.jobs.JobQueue;
+import com.alphaquant.support.jobs.LostClaimException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +13,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Job state changes that must be atomic across replicas and concurrent units: claiming a job
- * (a queued one, a paused one whose wait is over, or a running one whose worker stopped
- * beating), progress increments, and the end state.
+ * Ingestion jobs in the database: the lifecycle (claim with a token, heartbeat, attempt cap,
+ * pause, end state) is service-support's {@link JobQueue}; here are what an ingestion job adds —
+ * progress counters bumped atomically as units commit, written only while the claim's token is
+ * current (a worker given up on cannot count its units twice), and the daily cycle's submission.
  */
 @Repository
 public class JobStore {
 
     private final JdbcTemplate jdbc;
+    private final JobQueue queue;
 
     public JobStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.queue = new JobQueue(jdbc, "ingest_job");
+    }
+
+    /** The job table's lifecycle, for the worker and the API's resume. */
+    public JobQueue queue() {
+        return queue;
     }
 
     /**
@@ -44,56 +54,30 @@ public class JobStore {
                 .stream().findFirst();
     }
 
-    /** Claims one runnable job for this worker, if any. */
-    public Optional<UUID> claim(Duration staleAfter) {
-        Timestamp stale = Timestamp.from(Instant.now().minus(staleAfter));
-        List<UUID> ids = jdbc.queryForList("""
-                update ingest_job set status = 'RUNNING', heartbeat_at = now(), started_at = coalesce(started_at, now()),
-                       message = null, resume_after = null
-                where id = (select id from ingest_job
-                            where status = 'QUEUED'
-                               or (status = 'PAUSED' and resume_after < now())
-                               or (status = 'RUNNING' and heartbeat_at < ?)
-                            order by created_at limit 1 for update skip locked)
-                returning id""", UUID.class, stale);
-        return ids.stream().findFirst();
+    public void planned(JobQueue.Claim claim, int unitsTotal) {
+        guarded(claim, jdbc.update("update ingest_job set units_total = units_done + ?, heartbeat_at = now() where "
+                + JobQueue.TOKEN_MATCHES, unitsTotal, claim.jobId(), claim.token()));
     }
 
-    /** The running worker is alive; a job without a recent heartbeat is claimed by another. */
-    public void heartbeat(UUID id) {
-        jdbc.update("update ingest_job set heartbeat_at = now() where id = ? and status = 'RUNNING'", id);
-    }
-
-    public void planned(UUID id, int unitsTotal) {
-        jdbc.update("update ingest_job set units_total = units_done + ?, heartbeat_at = now() where id = ?", unitsTotal, id);
-    }
-
-    /** One unit committed; called inside the unit's transaction. */
-    public void unitDone(UUID id, long rows, Map<String, Long> rejected) {
+    /** One unit committed; called inside the unit's transaction, which a lost claim rolls back. */
+    public void unitDone(JobQueue.Claim claim, long rows, Map<String, Long> rejected) {
         long rejectedRows = rejected.values().stream().mapToLong(Long::longValue).sum();
-        jdbc.update("update ingest_job set units_done = units_done + 1, rows_stored = rows_stored + ?, "
-                + "rows_rejected = rows_rejected + ?, heartbeat_at = now() where id = ?", rows, rejectedRows, id);
+        guarded(claim, jdbc.update("update ingest_job set units_done = units_done + 1, rows_stored = rows_stored + ?, "
+                + "rows_rejected = rows_rejected + ?, heartbeat_at = now() where " + JobQueue.TOKEN_MATCHES,
+                rows, rejectedRows, claim.jobId(), claim.token()));
         rejected.forEach((reason, count) -> jdbc.update("insert into ingest_rejection (job_id, reason, rows) values (?,?,?) "
-                + "on conflict (job_id, reason) do update set rows = ingest_rejection.rows + excluded.rows", id, reason, count));
+                + "on conflict (job_id, reason) do update set rows = ingest_rejection.rows + excluded.rows", claim.jobId(), reason, count));
     }
 
-    public void addCalls(UUID id, long calls) {
-        jdbc.update("update ingest_job set calls = calls + ?, heartbeat_at = now() where id = ?", calls, id);
+    public void addCalls(JobQueue.Claim claim, long calls) {
+        jdbc.update("update ingest_job set calls = calls + ?, heartbeat_at = now() where " + JobQueue.TOKEN_MATCHES,
+                calls, claim.jobId(), claim.token());
     }
 
-    public void finish(UUID id, IngestJob.Status status, String message) {
-        jdbc.update("update ingest_job set status = ?, message = ?, finished_at = now() where id = ?", status.name(), message, id);
-    }
-
-    public void pause(UUID id, Instant resumeAfter, String message) {
-        jdbc.update("update ingest_job set status = 'PAUSED', message = ?, resume_after = ? where id = ?",
-                message, Timestamp.from(resumeAfter), id);
-    }
-
-    /** Puts a failed or paused job back in the queue; it resumes from its watermarks. */
-    public boolean requeue(UUID id) {
-        return jdbc.update("update ingest_job set status = 'QUEUED', finished_at = null where id = ? "
-                + "and status in ('FAILED', 'PAUSED')", id) == 1;
+    private static void guarded(JobQueue.Claim claim, int updated) {
+        if (updated != 1) {
+            throw new LostClaimException(claim.jobId());
+        }
     }
 
     public Map<String, Long> rejections(UUID id) {

@@ -1,4 +1,4 @@
-package com.alphaquant.backtest.store;
+package com.alphaquant.support.jobs;
 
 import java.util.UUID;
 
