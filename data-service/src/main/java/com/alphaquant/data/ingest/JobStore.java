@@ -50,9 +50,18 @@ public class JobStore {
 
     /** One unit committed; called inside the unit's transaction. */
     public void unitDone(UUID id, long rows, Map<String, Long> rejected) {
+        stored(id, 1, rows, rejected);
+    }
+
+    /** Reference rows stored outside the planned units (namechange); called inside their transaction. */
+    public void referenceStored(UUID id, long rows, Map<String, Long> rejected) {
+        stored(id, 0, rows, rejected);
+    }
+
+    private void stored(UUID id, int units, long rows, Map<String, Long> rejected) {
         long rejectedRows = rejected.values().stream().mapToLong(Long::longValue).sum();
-        jdbc.update("update ingest_job set units_done = units_done + 1, rows_stored = rows_stored + ?, "
-                + "rows_rejected = rows_rejected + ?, heartbeat_at = now() where id = ?", rows, rejectedRows, id);
+        jdbc.update("update ingest_job set units_done = units_done + ?, rows_stored = rows_stored + ?, "
+                + "rows_rejected = rows_rejected + ?, heartbeat_at = now() where id = ?", units, rows, rejectedRows, id);
         rejected.forEach((reason, count) -> jdbc.update("insert into ingest_rejection (job_id, reason, rows) values (?,?,?) "
                 + "on conflict (job_id, reason) do update set rows = ingest_rejection.rows + excluded.rows", id, reason, count));
     }
