@@ -76,6 +76,7 @@ final class ApiCatalog {
     static final String MONEYFLOW_HSGT = "moneyflow_hsgt";
     static final String STK_LIMIT = "stk_limit";
     static final String SUSPEND_D = "suspend_d";
+    static final String NAMECHANGE = "namechange";
 
     private static final Map<String, Api> APIS = build();
 
@@ -170,6 +171,12 @@ final class ApiCatalog {
         suspend.add(oneOf("suspend_type", "suspend_type", null, "S", "R"));
         add(apis, new Api(SUSPEND_D, List.of(str("ts_code"), date("trade_date"), str("suspend_timing"), str("suspend_type")),
                 "ts_code", "trade_date", suspend));
+
+        // Tushare applies start_date/end_date to ann_date; the bundled history has no ann_date, so
+        // here they bound the name's start_date (in practice within days of its announcement).
+        add(apis, new Api(NAMECHANGE, List.of(str("ts_code"), str("name"), date("start_date"), date("end_date"),
+                date("ann_date"), str("change_reason")), "ts_code", "start_date",
+                List.of(codes("ts_code", "ts_code"), from("start_date", "start_date"), to("end_date", "start_date"))));
         return Collections.unmodifiableMap(apis);
     }
 

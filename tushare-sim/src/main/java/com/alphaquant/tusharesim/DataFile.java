@@ -32,8 +32,11 @@ import java.util.zip.GZIPInputStream;
  */
 final class DataFile {
 
-    /** Candidate date and code key columns, in order of preference. */
-    private static final List<String> DATE_KEYS = List.of("trade_date", "cal_date", "ann_date");
+    /**
+     * Candidate date and code key columns, in order of preference; namechange keys on start_date
+     * before ann_date, which Tushare leaves empty on some of its rows.
+     */
+    private static final List<String> DATE_KEYS = List.of("trade_date", "cal_date", "start_date", "ann_date");
     private static final List<String> CODE_KEYS = List.of("ts_code", "con_code", "index_code");
 
     private static final Map<String, SoftReference<DataFile>> CACHE = new ConcurrentHashMap<>();

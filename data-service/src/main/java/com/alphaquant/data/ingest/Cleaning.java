@@ -1,8 +1,11 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore.AdjFactor;
+import com.alphaquant.data.store.NameChangeStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.Board;
+import com.alphaquant.market.NameChange;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Validates Tushare rows before they are stored. A row that fails is counted under its reason
- * (malformed, ohlc_inconsistent, negative_volume, suspended, unit_mismatch, duplicate) and
+ * (malformed, ohlc_inconsistent, negative_volume, suspended, unit_mismatch, bad_date, duplicate) and
  * reported with the job, never silently dropped.
  */
 public final class Cleaning {
@@ -35,23 +39,50 @@ public final class Cleaning {
      *                   volumes are not in the same units as their points)
      */
     public static Result<Bar> bars(TushareTable table, boolean checkUnits) {
+        return clean(table, (row, col) -> {
+            String reason = barProblem(row, col, checkUnits);
+            return reason != null ? Outcome.rejected(reason) : Outcome.of(new Bar(TsCode.of(text(row, col, "ts_code")),
+                    date(row, col, "trade_date"), num(row, col, "open"), num(row, col, "high"), num(row, col, "low"),
+                    num(row, col, "close"), num(row, col, "pre_close"), num(row, col, "vol"), num(row, col, "amount"), Double.NaN));
+        }, bar -> bar.tsCode() + "|" + bar.tradeDate());
+    }
+
+    /** What became of one row: a value to store, a reason it is rejected, or null for a row left out uncounted. */
+    private record Outcome<T>(T value, String reason) {
+        static <T> Outcome<T> of(T value) {
+            return new Outcome<>(value, null);
+        }
+
+        static <T> Outcome<T> rejected(String reason) {
+            return new Outcome<>(null, reason);
+        }
+    }
+
+    private interface RowCheck<T> {
+        Outcome<T> apply(List<Object> row, Map<String, Integer> col);
+    }
+
+    /**
+     * Runs {@code check} over every row: a row that throws is malformed, a second row with the
+     * same {@code key} a duplicate.
+     */
+    private static <T> Result<T> clean(TushareTable table, RowCheck<T> check, Function<T, String> key) {
         Map<String, Integer> col = table.columns();
-        List<Bar> accepted = new ArrayList<>(table.size());
+        List<T> accepted = new ArrayList<>(table.size());
         Map<String, Long> rejected = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         for (List<Object> row : table.items()) {
             String reason;
             try {
-                reason = barProblem(row, col, checkUnits);
-                if (reason == null) {
-                    Bar bar = new Bar(TsCode.of(text(row, col, "ts_code")), date(row, col, "trade_date"),
-                            num(row, col, "open"), num(row, col, "high"), num(row, col, "low"), num(row, col, "close"),
-                            num(row, col, "pre_close"), num(row, col, "vol"), num(row, col, "amount"), Double.NaN);
-                    if (seen.add(bar.tsCode() + "|" + bar.tradeDate())) {
-                        accepted.add(bar);
-                    } else {
-                        reason = "duplicate";
-                    }
+                Outcome<T> outcome = check.apply(row, col);
+                if (outcome == null) {
+                    continue;
+                }
+                reason = outcome.reason();
+                if (reason == null && !seen.add(key.apply(outcome.value()))) {
+                    reason = "duplicate";
+                } else if (reason == null) {
+                    accepted.add(outcome.value());
                 }
             } catch (RuntimeException e) {
                 reason = "malformed";
@@ -93,26 +124,59 @@ public final class Cleaning {
     }
 
     public static Result<AdjFactor> adjFactors(TushareTable table) {
-        Map<String, Integer> col = table.columns();
-        List<AdjFactor> accepted = new ArrayList<>(table.size());
-        Map<String, Long> rejected = new TreeMap<>();
-        Set<String> seen = new HashSet<>();
-        for (List<Object> row : table.items()) {
-            try {
-                AdjFactor f = new AdjFactor(TsCode.of(text(row, col, "ts_code")).toString(), date(row, col, "trade_date"),
-                        num(row, col, "adj_factor"));
-                if (!(f.adjFactor() > 0)) {
-                    rejected.merge("malformed", 1L, Long::sum);
-                } else if (!seen.add(f.tsCode() + "|" + f.tradeDate())) {
-                    rejected.merge("duplicate", 1L, Long::sum);
-                } else {
-                    accepted.add(f);
-                }
-            } catch (RuntimeException e) {
-                rejected.merge("malformed", 1L, Long::sum);
+        return clean(table, (row, col) -> {
+            AdjFactor f = new AdjFactor(TsCode.of(text(row, col, "ts_code")).toString(), date(row, col, "trade_date"),
+                    num(row, col, "adj_factor"));
+            return f.adjFactor() > 0 ? Outcome.of(f) : Outcome.rejected("malformed");
+        }, f -> f.tsCode() + "|" + f.tradeDate());
+    }
+
+    /**
+     * Tushare namechange rows. Codes outside the A-share stocks this platform trades (B shares)
+     * are left out as stock_basic's are; a row without a code or name is malformed, one whose
+     * dates do not parse or end before they start is {@code bad_date}, a second row of a stock
+     * starting on the same day a duplicate.
+     */
+    public static Result<NameChangeStore.Row> nameChanges(TushareTable table) {
+        return clean(table, (row, col) -> {
+            String code = text(row, col, "ts_code");
+            if (TsCode.isValid(code) && !Board.isStock(TsCode.of(code))) {
+                return null;
             }
+            String reason = nameChangeProblem(row, col);
+            return reason != null ? Outcome.rejected(reason) : Outcome.of(new NameChangeStore.Row(
+                    new NameChange(TsCode.of(code), text(row, col, "name"), date(row, col, "start_date"),
+                            optionalDate(row, col, "end_date")),
+                    optionalDate(row, col, "ann_date"), optionalText(row, col, "change_reason")));
+        }, r -> r.change().tsCode() + "|" + r.change().startDate());
+    }
+
+    /** Why a namechange row cannot be stored, or null when it is fine. */
+    private static String nameChangeProblem(List<Object> row, Map<String, Integer> col) {
+        if (!TsCode.isValid(text(row, col, "ts_code")) || text(row, col, "name").isBlank()) {
+            return "malformed";
         }
-        return new Result<>(accepted, rejected);
+        LocalDate start;
+        LocalDate end;
+        try {
+            start = date(row, col, "start_date");
+            end = optionalDate(row, col, "end_date");
+            optionalDate(row, col, "ann_date");
+        } catch (RuntimeException e) {
+            return "bad_date";
+        }
+        return end != null && end.isBefore(start) ? "bad_date" : null;
+    }
+
+    static String optionalText(List<Object> row, Map<String, Integer> col, String name) {
+        Integer i = col.get(name);
+        Object v = i == null || i >= row.size() ? null : row.get(i);
+        return v == null || v.toString().isBlank() ? null : v.toString();
+    }
+
+    static LocalDate optionalDate(List<Object> row, Map<String, Integer> col, String name) {
+        String text = optionalText(row, col, name);
+        return text == null ? null : LocalDate.parse(text, DateTimeFormatter.BASIC_ISO_DATE);
     }
 
     static String text(List<Object> row, Map<String, Integer> col, String name) {

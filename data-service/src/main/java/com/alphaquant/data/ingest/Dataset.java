@@ -9,7 +9,9 @@ public enum Dataset {
     TRADE_CAL("trade_cal", List.of("exchange", "cal_date", "is_open", "pretrade_date")),
     DAILY("daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount")),
     ADJ_FACTOR("adj_factor", List.of("ts_code", "trade_date", "adj_factor")),
-    INDEX_DAILY("index_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount"));
+    INDEX_DAILY("index_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount")),
+    /** Every stock's names with their dates: the date-effective ST status of the price-limit rules. */
+    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason"));
 
     private final String apiName;
     private final List<String> fields;

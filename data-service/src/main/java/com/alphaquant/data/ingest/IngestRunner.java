@@ -95,6 +95,9 @@ public class IngestRunner {
             if (request.datasets().contains(Dataset.STOCK_BASIC)) {
                 reference.ensureStockBasic();
             }
+            if (request.datasets().contains(Dataset.NAMECHANGE)) {
+                reference.ensureNameChanges(claim);
+            }
             List<LocalDate> openDays = calendar.days(request.startDate(), request.endDate()).stream()
                     .filter(TradingCalendar.Day::open).map(TradingCalendar.Day::date).toList();
             List<WorkUnit> units = new ArrayList<>();

@@ -61,10 +61,19 @@ public class JobStore {
 
     /** One unit committed; called inside the unit's transaction, which a lost claim rolls back. */
     public void unitDone(JobQueue.Claim claim, long rows, Map<String, Long> rejected) {
+        stored(claim, 1, rows, rejected);
+    }
+
+    /** Reference rows stored outside the planned units (namechange); called inside their transaction. */
+    public void referenceStored(JobQueue.Claim claim, long rows, Map<String, Long> rejected) {
+        stored(claim, 0, rows, rejected);
+    }
+
+    private void stored(JobQueue.Claim claim, int units, long rows, Map<String, Long> rejected) {
         long rejectedRows = rejected.values().stream().mapToLong(Long::longValue).sum();
-        guarded(claim, jdbc.update("update ingest_job set units_done = units_done + 1, rows_stored = rows_stored + ?, "
+        guarded(claim, jdbc.update("update ingest_job set units_done = units_done + ?, rows_stored = rows_stored + ?, "
                 + "rows_rejected = rows_rejected + ?, heartbeat_at = now() where " + JobQueue.TOKEN_MATCHES,
-                rows, rejectedRows, claim.jobId(), claim.token()));
+                units, rows, rejectedRows, claim.jobId(), claim.token()));
         rejected.forEach((reason, count) -> jdbc.update("insert into ingest_rejection (job_id, reason, rows) values (?,?,?) "
                 + "on conflict (job_id, reason) do update set rows = ingest_rejection.rows + excluded.rows", claim.jobId(), reason, count));
     }

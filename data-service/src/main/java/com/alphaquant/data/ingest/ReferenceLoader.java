@@ -2,6 +2,7 @@ package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.CalendarStore;
 import com.alphaquant.data.store.CoverageStore;
+import com.alphaquant.data.store.NameChangeStore;
 import com.alphaquant.data.store.Security;
 import com.alphaquant.data.store.SecurityRepository;
 import com.alphaquant.data.tushare.TushareClient;
@@ -9,6 +10,7 @@ import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.support.jobs.JobQueue;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reference data a job needs before quotes: the trading calendar of its range (fetched once)
- * and the stock list (refreshed at most once a day, since new listings appear daily).
+ * Reference data a job needs before quotes: the trading calendar of its range (fetched once),
+ * the stock list and the stocks' name history (each refreshed at most once a day, since new
+ * listings and name changes appear daily).
  */
 @Component
 public class ReferenceLoader {
@@ -32,14 +35,18 @@ public class ReferenceLoader {
     private final CoverageStore coverage;
     private final CalendarStore calendar;
     private final SecurityRepository securities;
+    private final NameChangeStore nameChanges;
+    private final JobStore jobs;
     private final TransactionTemplate tx;
 
     public ReferenceLoader(TushareClient client, CoverageStore coverage, CalendarStore calendar,
-                           SecurityRepository securities, TransactionTemplate tx) {
+                           SecurityRepository securities, NameChangeStore nameChanges, JobStore jobs, TransactionTemplate tx) {
         this.client = client;
         this.coverage = coverage;
         this.calendar = calendar;
         this.securities = securities;
+        this.nameChanges = nameChanges;
+        this.jobs = jobs;
         this.tx = tx;
     }
 
@@ -81,6 +88,24 @@ public class ReferenceLoader {
         tx.executeWithoutResult(s -> {
             securities.saveAll(rows.values());
             coverage.mark("stock_basic", CoverageStore.WHOLE_MARKET, today, today);
+        });
+    }
+
+    /**
+     * Every stock's name history (Tushare namechange, the whole table), refreshed at most once a
+     * day like the stock list; rows stored and rejected count towards the claimed job.
+     */
+    public void ensureNameChanges(JobQueue.Claim claim) {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        if (coverage.ranges(Dataset.NAMECHANGE.apiName(), CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
+            return;
+        }
+        TushareTable all = client.queryAll(Dataset.NAMECHANGE.apiName(), Map.of(), Dataset.NAMECHANGE.fields(), 5000).block();
+        Cleaning.Result<NameChangeStore.Row> result = Cleaning.nameChanges(all);
+        tx.executeWithoutResult(s -> {
+            nameChanges.replaceAll(result.accepted());
+            coverage.mark(Dataset.NAMECHANGE.apiName(), CoverageStore.WHOLE_MARKET, today, today);
+            jobs.referenceStored(claim, result.accepted().size(), result.rejected());
         });
     }
 

@@ -50,9 +50,7 @@ class IngestIT {
     static void properties(DynamicPropertyRegistry registry) {
         TestInfra.postgres(registry, "aq_ingest");
         TestInfra.kafka(registry);
-        registry.add("alphaquant.data.tushare.url", sim::url);
-        registry.add("alphaquant.data.tushare.token", () -> SimFixture.TOKEN);
-        registry.add("alphaquant.data.tushare.calls-per-minute", () -> 60_000);
+        sim.configure(registry);
     }
 
     @AfterAll

@@ -28,6 +28,11 @@ final class SimFixture implements AutoCloseable {
     static final Map<String, Long> PLANTED = Map.of("ohlc_inconsistent", 3L, "negative_volume", 2L, "suspended", 1L,
             "unit_mismatch", 1L, "duplicate", 2L);
 
+    /** Rows planted into the namechange file, by the reason the cleaner must give; a B share is left out uncounted. */
+    static final Map<String, Long> PLANTED_NAMECHANGE = Map.of("bad_date", 2L, "duplicate", 1L);
+    /** The real namechange rows, all valid. */
+    static final int NAMECHANGE_ROWS = 697;
+
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** What the store must hold after loading everything, computed from the files. */
@@ -84,6 +89,7 @@ final class SimFixture implements AutoCloseable {
                     .file("index_daily", shared("index_daily_2018_2026.csv.gz"))
                     .file("stock_basic", shared("stock_basic_350.csv.gz"))
                     .file("trade_cal", shared("trade_cal_SSE_derived_20160101_20260318.csv.gz"))
+                    .file("namechange", plantNameChanges(dir.resolve("namechange.csv")))
                     .tokens(TOKEN)
                     .callsPerMinute(60_000)
                     .rowCap(6000)
@@ -135,6 +141,18 @@ final class SimFixture implements AutoCloseable {
         return to;
     }
 
+    /** The real namechange file plus a name ending before it starts, an impossible date, a duplicate and a B share. */
+    private static Path plantNameChanges(Path to) throws IOException {
+        List<String> lines = new ArrayList<>(new String(new GZIPInputStream(Files.newInputStream(
+                shared(com.alphaquant.market.csv.SampleData.NAMECHANGE))).readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        lines.add("600519.SH,贵州茅台,20300102,20300101");
+        lines.add("600000.SH,浦发银行,20191332,");
+        lines.add("600150.SH,*ST船舶,20180424,20190328");
+        lines.add("200002.SZ,万  科Ｂ,19930528,");
+        Files.writeString(to, String.join("\n", lines) + "\n");
+        return to;
+    }
+
     private static List<String[]> rows(Path file) {
         List<String[]> rows = new ArrayList<>();
         TushareCsv.forEachRow(file, List.of("ts_code", "trade_date"), row -> rows.add(new String[] {row.text("ts_code"), row.text("trade_date")}));
@@ -153,12 +171,19 @@ final class SimFixture implements AutoCloseable {
         return sim.url();
     }
 
-    long totalCalls() {
-        return sim.stats().calls();
+    /** Points data-service at this simulator, with a rate it never reaches. */
+    void configure(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("alphaquant.data.tushare.url", sim::url);
+        registry.add("alphaquant.data.tushare.token", () -> TOKEN);
+        registry.add("alphaquant.data.tushare.calls-per-minute", () -> 60_000);
     }
 
     long calls(String api) {
         return sim.calls(api);
+    }
+
+    long totalCalls() {
+        return sim.stats().calls();
     }
 
     /** Rows dated after {@code day} are not published yet. */

@@ -99,7 +99,8 @@ public final class BarPanel {
      *
      * @param stockBars daily bars of the stocks (raw prices, with adj factors where known)
      * @param listDate  each stock's listing date (Tushare stock_basic); a stock without one fails
-     * @param st        whether a stock was ST on a day (date-effective); {@code (c, d) -> false} when unknown
+     * @param st        whether a stock was ST on a day (date-effective): a {@code StHistory} from Tushare
+     *                  namechange, or {@code StHistory.NONE} when the input has no name history
      * @param indexBars bars of the benchmark index, or null for none
      * @param benchmark the index's code, or null for none
      */
@@ -216,6 +217,31 @@ public final class BarPanel {
                     vol[s][i], amount[s][i], adj[s][i]));
         }
         return bars;
+    }
+
+    /**
+     * The limit-up price the rule book gave {@code code}'s bar on {@code day} (raw, to the cent;
+     * infinite on a day without limit), as fills are checked against it; NaN when the stock has
+     * no bar that day.
+     */
+    public double limitUpPrice(TsCode code, LocalDate day) {
+        int row = row(code, day);
+        return row < 0 ? Double.NaN : limitUp[indexOf(code)][row];
+    }
+
+    /** The limit-down price of {@code code}'s bar on {@code day}, as {@link #limitUpPrice}. */
+    public double limitDownPrice(TsCode code, LocalDate day) {
+        int row = row(code, day);
+        return row < 0 ? Double.NaN : limitDown[indexOf(code)][row];
+    }
+
+    private int row(TsCode code, LocalDate day) {
+        int s = indexOf(code);
+        if (s < 0) {
+            throw new IllegalArgumentException(code + " is not in the panel");
+        }
+        int d = Arrays.binarySearch(days, day);
+        return d < 0 ? -1 : Math.max(-1, Arrays.binarySearch(this.day[s], d));
     }
 
     /** The series number of the benchmark, or -1. */

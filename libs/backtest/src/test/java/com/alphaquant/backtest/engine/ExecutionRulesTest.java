@@ -8,6 +8,8 @@ import com.alphaquant.backtest.strategy.History;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.NameChange;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.CostModel;
@@ -239,6 +241,31 @@ class ExecutionRulesTest {
                 .fills()).singleElement().extracting(Fill::price).isEqualTo(10.25);
         assertThat(new BacktestEngine(panel(bars), config(100_000).withFillPrice(FillPrice.CLOSE)).run(on(MON, A, 0.5))
                 .fills()).singleElement().extracting(Fill::price).isEqualTo(10.40);
+    }
+
+    @Test
+    void onAnStDayTheBandIsFivePercentAndABuyAtItsLimitUpCloseFails() {
+        // Tuesday closes at +5%, the ST limit-up; a 10% band would leave room above it.
+        List<Bar> bars = concat(flat("600001.SH", 10.00, "2022-05-09"),
+                List.of(new Bar(A, LocalDate.of(2022, 5, 10), 10.00, 10.50, 10.00, 10.50, 10.00, 10000, 10250, 1.0)));
+        bars = concat(bars, flat("600001.SH", 10.50, "2022-05-11", "2022-05-12", "2022-05-13"));
+        StHistory stOnTuesday = StHistory.of(List.of(
+                new NameChange(A, "*ST甲", LocalDate.of(2022, 5, 10), LocalDate.of(2022, 5, 10))));
+        BarPanel st = BarPanel.of(CALENDAR, bars, c -> LocalDate.of(2000, 1, 4), stOnTuesday, null, null);
+
+        assertThat(st.limitUpPrice(A, MON)).isEqualTo(11.00);
+        assertThat(st.limitUpPrice(A, LocalDate.of(2022, 5, 10))).isEqualTo(10.50);
+        assertThat(st.limitDownPrice(A, LocalDate.of(2022, 5, 10))).isEqualTo(9.50);
+        assertThat(st.limitUpPrice(A, LocalDate.of(2022, 5, 11))).isEqualTo(11.55);
+        assertThat(st.limitUpPrice(A, LocalDate.of(2022, 5, 7))).isNaN(); // no bar on a Saturday
+        assertThatThrownBy(() -> st.limitUpPrice(S, MON)).hasMessageContaining("688001.SH is not in the panel");
+
+        BacktestConfig atClose = config(100_000).withFillPrice(FillPrice.CLOSE);
+        BacktestResult refused = new BacktestEngine(st, atClose).run(on(MON, A, 0.5));
+        assertThat(refused.fills()).isEmpty();
+        assertThat(refused.rejections()).extracting(Rejection::reason).containsExactly(RejectReason.LIMIT_UP);
+        assertThat(new BacktestEngine(panel(bars), atClose).run(on(MON, A, 0.5)).fills())
+                .singleElement().extracting(Fill::price).isEqualTo(10.50);
     }
 
     @Test
