@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * data-service settings under {@code alphaquant.data}.
  *
  * @param tushare how to reach Tushare and how hard to call it (SPEC section 7)
- * @param batchSize rows per JDBC batch when storing bars
+ * @param batchSize no longer read: bars and factors go in one binary COPY per unit (kept so
+ *                  existing settings still bind)
  * @param cycle     the daily update after the close
  */
 @Validated

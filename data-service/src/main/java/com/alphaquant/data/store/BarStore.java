@@ -2,8 +2,8 @@ package com.alphaquant.data.store;
 
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.Date;
@@ -15,13 +15,14 @@ import java.sql.Statement;
 import org.postgresql.PGConnection;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Raw daily bars, adjustment factors and index bars, written with batched JDBC upserts
- * ({@code ON CONFLICT DO UPDATE}): bulk loads are the hot path, and an upsert makes a retried
- * or resumed batch harmless.
+ * Raw daily bars, adjustment factors and index bars, written with binary COPY and merged
+ * ({@code ON CONFLICT DO UPDATE}) where rows exist: bulk loads are the hot path, and an upsert
+ * makes a retried or resumed unit harmless.
  */
 @Repository
 public class BarStore {
@@ -48,53 +49,73 @@ public class BarStore {
     /** Rows per round trip of a streaming cursor: a few hundred KB, whatever the panel's size. */
     static final int STREAM_FETCH_SIZE = 2_000;
 
+    private static final List<String> BAR_VALUES = List.of("open", "high", "low", "close", "pre_close", "vol", "amount");
+    /** A bar in binary COPY: field count, a 9-byte code, a date and 7 doubles, each with its length. */
+    private static final int BAR_ROW_BYTES = 2 + 4 + 9 + 4 + 4 + 7 * (4 + 8);
+    private static final int ADJ_ROW_BYTES = 2 + 4 + 9 + 4 + 4 + 4 + 8;
+
     private final JdbcTemplate jdbc;
-    private final int batchSize;
 
     public BarStore(JdbcTemplate jdbc, com.alphaquant.data.DataProperties properties) {
         this.jdbc = jdbc;
-        this.batchSize = properties.batchSize();
     }
 
     /**
-     * Stores bars with PostgreSQL's fastest load path, COPY. New rows (the bulk of any load:
-     * the planner only fetches what coverage says is missing) are copied straight into the
-     * table; if any already exists, that attempt is rolled back to a savepoint and the rows are
-     * copied into a staging table and merged with {@code INSERT ... ON CONFLICT DO UPDATE}, which
-     * rewrites only rows whose values changed. Several times faster than batched INSERTs (see
-     * StoreBench). Runs inside the caller's transaction when there is one.
+     * Stores bars with PostgreSQL's fastest load path, binary COPY (see {@link BinaryCopy}). New
+     * rows (the bulk of any load: the planner only fetches what coverage says is missing) are
+     * copied straight into the table; if any already exists, that attempt is rolled back to a
+     * savepoint and the rows are copied into a staging table and merged with
+     * {@code INSERT ... ON CONFLICT DO UPDATE}, which rewrites only rows whose values changed:
+     * re-ingested rows overwrite. About as fast as {@code psql \copy} of the same rows (see
+     * StoreBench). Runs inside the caller's transaction when there is one (the unit and its
+     * coverage mark commit together), else in its own.
      */
     public void upsertBars(Table table, List<Bar> bars) {
         if (bars.isEmpty()) {
             return;
         }
-        StringBuilder text = new StringBuilder(bars.size() * 80);
+        BinaryCopy binary = new BinaryCopy(bars.size() * BAR_ROW_BYTES);
         for (Bar b : bars) {
-            text.append(b.tsCode()).append('\t').append(b.tradeDate()).append('\t').append(b.open()).append('\t')
-                    .append(b.high()).append('\t').append(b.low()).append('\t').append(b.close()).append('\t')
-                    .append(b.preClose()).append('\t').append(b.vol()).append('\t').append(b.amount()).append('\n');
+            binary.row(9).text(b.tsCode().toString()).date(b.tradeDate()).float8(b.open()).float8(b.high())
+                    .float8(b.low()).float8(b.close()).float8(b.preClose()).float8(b.vol()).float8(b.amount());
         }
-        String rows = text.toString();
-        String columns = "(ts_code, trade_date, open, high, low, close, pre_close, vol, amount)";
+        store(table.name, BAR_VALUES, binary.finish());
+    }
+
+    /** Stores adjustment factors the way {@link #upsertBars} stores bars. */
+    public void upsertAdjFactors(List<AdjFactor> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        BinaryCopy binary = new BinaryCopy(rows.size() * ADJ_ROW_BYTES);
+        for (AdjFactor r : rows) {
+            binary.row(3).text(r.tsCode()).date(r.tradeDate()).float8(r.adjFactor());
+        }
+        store("adj_factor", List.of("adj_factor"), binary.finish());
+    }
+
+    /** COPYs {@code rows} (ts_code, trade_date, then {@code values}) into {@code table}, merging on conflict. */
+    private void store(String table, List<String> values, byte[] rows) {
+        String columns = "(ts_code, trade_date, " + String.join(", ", values) + ")";
         jdbc.execute((Connection con) -> {
             boolean autoCommit = con.getAutoCommit();
             con.setAutoCommit(false);
-            try (Statement st = con.createStatement()) {
-                // The commit need not wait for the WAL flush: a crash can lose only the last
-                // moments of commits, and with them their coverage marks (same transaction), so
-                // a resumed job fetches those units again. No gap, no inconsistency.
-                st.execute("set local synchronous_commit to off");
-            }
             try {
+                try (Statement st = con.createStatement()) {
+                    // The commit need not wait for the WAL flush: a crash can lose only the last
+                    // moments of commits, and with them their coverage marks (same transaction), so
+                    // a resumed job fetches those units again. No gap, no inconsistency.
+                    st.execute("set local synchronous_commit to off");
+                }
                 Savepoint before = con.setSavepoint();
                 try {
-                    copy(con, "copy " + table.name + " " + columns + " from stdin", rows);
+                    copy(con, "copy " + table + " " + columns + " from stdin", rows);
                 } catch (SQLException e) {
                     if (!"23505".equals(e.getSQLState())) { // anything but a unique violation is a real error
                         throw e;
                     }
                     con.rollback(before);
-                    mergeThroughStage(con, table, columns, rows);
+                    mergeThroughStage(con, table, columns, values, rows);
                 }
                 if (autoCommit) {
                     con.commit();
@@ -111,40 +132,32 @@ public class BarStore {
         });
     }
 
-    private static void mergeThroughStage(Connection con, Table table, String columns, String rows) throws SQLException {
+    private static void mergeThroughStage(Connection con, String table, String columns, List<String> values, byte[] rows)
+            throws SQLException {
+        // A temporary table lives as long as the (pooled) connection: created once, emptied each time.
+        String stage = table + "_stage";
         try (Statement st = con.createStatement()) {
-            st.execute("create temp table if not exists bar_stage (like daily_bar)");
-            st.execute("truncate bar_stage");
+            st.execute("create temp table if not exists " + stage + " (like " + table + ")");
+            st.execute("truncate " + stage);
         }
-        copy(con, "copy bar_stage " + columns + " from stdin", rows);
+        copy(con, "copy " + stage + " " + columns + " from stdin", rows);
+        String set = values.stream().map(v -> v + " = excluded." + v).collect(Collectors.joining(", "));
+        String old = values.stream().map(v -> table + "." + v).collect(Collectors.joining(", "));
+        String neu = values.stream().map(v -> "excluded." + v).collect(Collectors.joining(", "));
         try (Statement st = con.createStatement()) {
-            st.execute("insert into " + table.name + " select * from bar_stage on conflict (ts_code, trade_date) do update set "
-                    + "open = excluded.open, high = excluded.high, low = excluded.low, close = excluded.close, "
-                    + "pre_close = excluded.pre_close, vol = excluded.vol, amount = excluded.amount "
-                    + "where (" + table.name + ".open, " + table.name + ".high, " + table.name + ".low, " + table.name
-                    + ".close, " + table.name + ".pre_close, " + table.name + ".vol, " + table.name + ".amount) "
-                    + "is distinct from (excluded.open, excluded.high, excluded.low, excluded.close, excluded.pre_close, "
-                    + "excluded.vol, excluded.amount)");
-            st.execute("truncate bar_stage");
+            st.execute("insert into " + table + " " + columns + " select " + columns.substring(1, columns.length() - 1)
+                    + " from " + stage + " on conflict (ts_code, trade_date) do update set " + set
+                    + " where (" + old + ") is distinct from (" + neu + ")");
+            st.execute("truncate " + stage);
         }
     }
 
-    private static void copy(Connection con, String sql, String rows) throws SQLException {
+    private static void copy(Connection con, String sql, byte[] rows) throws SQLException {
         try {
-            con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(rows));
+            con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql + " (format binary)", new ByteArrayInputStream(rows));
         } catch (IOException e) {
             throw new SQLException("COPY failed: " + e.getMessage(), e);
         }
-    }
-
-    public void upsertAdjFactors(List<AdjFactor> rows) {
-        jdbc.batchUpdate("insert into adj_factor (ts_code, trade_date, adj_factor) values (?,?,?) "
-                        + "on conflict (ts_code, trade_date) do update set adj_factor = excluded.adj_factor",
-                rows, batchSize, (ps, r) -> {
-                    ps.setString(1, r.tsCode());
-                    ps.setDate(2, Date.valueOf(r.tradeDate()));
-                    ps.setDouble(3, r.adjFactor());
-                });
     }
 
     public long count(Table table) {

@@ -4,11 +4,7 @@ import com.alphaquant.data.DataProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reactive Tushare Pro client (SPEC section 7). Every call passes a Resilience4j rate limiter
- * that spaces calls evenly at the account's calls/minute (so a sliding one-minute window on
- * Tushare's side is never exceeded) and a circuit breaker; retryable failures (rate limits,
+ * Reactive Tushare Pro client (SPEC section 7). Every call (each attempt) passes a {@link CallPacer}
+ * that spaces calls evenly at the account's calls/minute and never lets Tushare's sliding
+ * one-minute window see more than that, and a circuit breaker; retryable failures (rate limits,
  * HTTP 429 and 5xx, timeouts, malformed bodies) back off exponentially with jitter. Errors
  * Tushare reports with HTTP 200 are decoded into typed {@link TushareException}s.
  */
@@ -39,7 +35,7 @@ public class TushareClient {
 
     private final WebClient http;
     private final String token;
-    private final RateLimiter rateLimiter;
+    private final CallPacer pacer;
     private final CircuitBreaker circuitBreaker;
     private final DataProperties.Tushare config;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -52,12 +48,7 @@ public class TushareClient {
         this.http = builder.baseUrl(config.url())
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .build();
-        long spacingNanos = Duration.ofMinutes(1).toNanos() / config.callsPerMinute();
-        this.rateLimiter = RateLimiter.of("tushare", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(spacingNanos))
-                .timeoutDuration(Duration.ofHours(1)) // callers queue; the job decides how long it waits
-                .build());
+        this.pacer = new CallPacer(config.callsPerMinute()); // callers queue; the job decides how long it waits
         this.circuitBreaker = CircuitBreaker.of("tushare", CircuitBreakerConfig.custom()
                 .failureRateThreshold(80)
                 .minimumNumberOfCalls(20)
@@ -102,8 +93,7 @@ public class TushareClient {
             return Mono.error(new TushareException(TushareError.INVALID_TOKEN, apiName, params,
                     "no token configured: set TUSHARE_TOKEN"));
         }
-        return Mono.defer(() -> attempt(apiName, params, fields))
-                .transformDeferred(RateLimiterOperator.of(rateLimiter))
+        return pacer.paced(() -> attempt(apiName, params, fields))
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .onErrorMap(CallNotPermittedException.class,
                         e -> new TushareException(TushareError.CIRCUIT_OPEN, apiName, params, "circuit breaker open"))
