@@ -1,9 +1,6 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.DataProperties;
-import com.alphaquant.support.jobs.JobQueue;
-import com.alphaquant.support.outbox.Outbox;
-import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.CalendarStore;
 import com.alphaquant.data.store.CoverageStore;
 import com.alphaquant.data.store.GapStore;
@@ -12,14 +9,14 @@ import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.events.EventIds;
 import com.alphaquant.events.MarketDataIngested;
 import com.alphaquant.events.MarketDataReady;
-import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.support.jobs.JobQueue;
+import com.alphaquant.support.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,7 +48,7 @@ public class IngestRunner {
     private static final Logger log = LoggerFactory.getLogger(IngestRunner.class);
 
     private final TushareClient client;
-    private final BarStore bars;
+    private final DayWriters writers;
     private final CoverageStore coverage;
     private final CalendarStore calendar;
     private final ReferenceLoader reference;
@@ -65,11 +62,11 @@ public class IngestRunner {
     private final Publication publication;
     private final Clock clock;
 
-    public IngestRunner(TushareClient client, BarStore bars, CoverageStore coverage, CalendarStore calendar,
+    public IngestRunner(TushareClient client, DayWriters writers, CoverageStore coverage, CalendarStore calendar,
                         ReferenceLoader reference, JobStore jobs, IngestJobRepository jobRepository, Outbox outbox,
                         TransactionTemplate tx, DataProperties properties, GapStore gaps, Clock clock) {
         this.client = client;
-        this.bars = bars;
+        this.writers = writers;
         this.coverage = coverage;
         this.calendar = calendar;
         this.reference = reference;
@@ -147,29 +144,13 @@ public class IngestRunner {
         UUID jobId = claim.jobId();
         tx.executeWithoutResult(status -> {
             jobs.addCalls(claim, uncounted(counted));
-            long stored;
-            Map<String, Long> rejected;
-            List<String> touched;
-            if (unit.dataset() == Dataset.ADJ_FACTOR) {
-                Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
-                bars.upsertAdjFactors(result.accepted());
-                stored = result.accepted().size();
-                rejected = result.rejected();
-                touched = result.accepted().stream().map(BarStore.AdjFactor::tsCode).distinct().toList();
-            } else {
-                boolean index = unit.dataset() == Dataset.INDEX_DAILY;
-                Cleaning.Result<Bar> result = Cleaning.bars(table, !index);
-                bars.upsertBars(index ? BarStore.Table.INDEX : BarStore.Table.DAILY, result.accepted());
-                stored = result.accepted().size();
-                rejected = result.rejected();
-                touched = result.accepted().stream().map(b -> b.tsCode().toString()).distinct().toList();
-            }
+            DayWriters.Written written = writers.write(unit.dataset(), table);
             markCovered(unit, table.size() > 0);
-            jobs.unitDone(claim, stored, rejected);
+            jobs.unitDone(claim, written.stored(), written.rejected());
             outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", unit.dataset().apiName(),
                     String.join(",", unit.codes()), unit.from().toString(), unit.to().toString()), MarketDataIngested.VERSION,
-                    Instant.now(), jobId.toString(), unit.dataset().apiName(), unit.from(), unit.to(), touched, stored,
-                    rejected.values().stream().mapToLong(Long::longValue).sum()));
+                    Instant.now(), jobId.toString(), unit.dataset().apiName(), unit.from(), unit.to(), written.touched(),
+                    written.stored(), written.rejectedRows()));
         });
     }
 

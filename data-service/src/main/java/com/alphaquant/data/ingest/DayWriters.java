@@ -1,0 +1,54 @@
+package com.alphaquant.data.ingest;
+
+import com.alphaquant.data.store.BarStore;
+import com.alphaquant.data.tushare.TushareTable;
+import com.alphaquant.market.Bar;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * How each per-day dataset's rows are cleaned and stored, inside the unit's transaction: one case
+ * per dataset, so that a new dataset is one more case here (and its planning is the same as
+ * every other's).
+ */
+@Component
+public class DayWriters {
+
+    /** What a unit stored: rows kept, rows rejected by reason, and the codes whose data it wrote. */
+    public record Written(long stored, Map<String, Long> rejected, List<String> touched) {
+
+        public long rejectedRows() {
+            return rejected.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private final BarStore bars;
+
+    public DayWriters(BarStore bars) {
+        this.bars = bars;
+    }
+
+    public Written write(Dataset dataset, TushareTable table) {
+        return switch (dataset) {
+            case DAILY -> bars(table, BarStore.Table.DAILY, true);
+            case INDEX_DAILY -> bars(table, BarStore.Table.INDEX, false);
+            case ADJ_FACTOR -> adjFactors(table);
+            default -> throw new IllegalArgumentException(dataset.apiName() + " is not fetched by day");
+        };
+    }
+
+    private Written bars(TushareTable table, BarStore.Table into, boolean stocks) {
+        Cleaning.Result<Bar> result = Cleaning.bars(table, stocks);
+        bars.upsertBars(into, result.accepted());
+        return new Written(result.accepted().size(), result.rejected(),
+                result.accepted().stream().map(b -> b.tsCode().toString()).distinct().toList());
+    }
+
+    private Written adjFactors(TushareTable table) {
+        Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
+        bars.upsertAdjFactors(result.accepted());
+        return new Written(result.accepted().size(), result.rejected(),
+                result.accepted().stream().map(BarStore.AdjFactor::tsCode).distinct().toList());
+    }
+}
