@@ -5,6 +5,7 @@ import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DayWriters {
 
-    /** What a unit stored: rows kept, rows rejected by reason, and the codes whose data it wrote. */
+    /**
+     * What a unit stored: rows kept, rows rejected by reason, and the codes whose stored data
+     * changed (new rows or corrected ones; none when a re-fetch found the same values).
+     */
     public record Written(long stored, Map<String, Long> rejected, List<String> touched) {
 
         public long rejectedRows() {
@@ -40,15 +44,13 @@ public class DayWriters {
 
     private Written bars(TushareTable table, BarStore.Table into, boolean stocks) {
         Cleaning.Result<Bar> result = Cleaning.bars(table, stocks);
-        bars.upsertBars(into, result.accepted());
-        return new Written(result.accepted().size(), result.rejected(),
-                result.accepted().stream().map(b -> b.tsCode().toString()).distinct().toList());
+        Set<String> changed = bars.upsertBars(into, result.accepted());
+        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
     }
 
     private Written adjFactors(TushareTable table) {
         Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
-        bars.upsertAdjFactors(result.accepted());
-        return new Written(result.accepted().size(), result.rejected(),
-                result.accepted().stream().map(BarStore.AdjFactor::tsCode).distinct().toList());
+        Set<String> changed = bars.upsertAdjFactors(result.accepted());
+        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
     }
 }

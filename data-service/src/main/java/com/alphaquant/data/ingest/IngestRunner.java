@@ -106,14 +106,15 @@ public class IngestRunner {
                     units.addAll(planner.plan(dataset, codes, days));
                 }
             }
-            jobs.planned(claim, units.size());
+            jobs.planned(claim, units.size(), units.stream().map(WorkUnit::from).min(LocalDate::compareTo).orElse(null),
+                    units.stream().map(WorkUnit::to).max(LocalDate::compareTo).orElse(null));
             log.info("Job {}: {} units to fetch ({} trading days, datasets {})", jobId, units.size(), openDays.size(),
                     request.datasets());
             Flux.fromIterable(units)
                     .flatMap(unit -> fetchAll(unit).publishOn(Schedulers.boundedElastic())
                             .doOnNext(table -> store(claim, unit, table, counted)), config.concurrency())
                     .then().block();
-            ready(jobId, request);
+            ready(job, request);
         } finally {
             jobs.addCalls(claim, uncounted(counted));
         }
@@ -155,12 +156,29 @@ public class IngestRunner {
     }
 
     /** Every unit of the job is stored: announce its days as complete, once per job. */
-    private void ready(UUID jobId, IngestRequest request) {
+    /**
+     * Every unit of the job is stored: announce its days as complete, once per job. A job of the
+     * API announces the range it was asked for; the daily cycle's, which asks for everything since
+     * its start, announces only the days it fetched (none: no announcement), so that factors and
+     * signals are recomputed for the new and re-fetched days, not for years of history each day.
+     */
+    private void ready(IngestJob job, IngestRequest request) {
+        LocalDate from = request.startDate();
+        LocalDate to = request.endDate();
+        if (job.getOrigin() == IngestJob.Origin.CYCLE) {
+            var fetched = jobs.fetched(job.getId());
+            if (fetched.isEmpty()) {
+                log.info("Job {}: the cycle fetched nothing new; no market.data.ready", job.getId());
+                return;
+            }
+            from = fetched.get()[0];
+            to = fetched.get()[1];
+        }
         List<String> datasets = request.datasets().stream().map(Dataset::apiName).sorted().toList();
-        MarketDataReady event = new MarketDataReady(MarketDataReady.idFor(jobId.toString()), MarketDataReady.VERSION,
-                Instant.now(), jobId.toString(), request.startDate(), request.endDate(), datasets, request.tsCodes());
+        MarketDataReady event = new MarketDataReady(MarketDataReady.idFor(job.getId().toString()), MarketDataReady.VERSION,
+                Instant.now(), job.getId().toString(), from, to, datasets, request.tsCodes());
         tx.executeWithoutResult(status -> outbox.add(event));
-        log.info("Job {}: market.data.ready {}..{} ({})", jobId, request.startDate(), request.endDate(), datasets);
+        log.info("Job {}: market.data.ready {}..{} ({})", job.getId(), from, to, datasets);
     }
 
     /**

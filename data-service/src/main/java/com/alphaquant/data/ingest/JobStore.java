@@ -5,6 +5,7 @@ import com.alphaquant.support.jobs.LostClaimException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,9 +55,18 @@ public class JobStore {
                 .stream().findFirst();
     }
 
-    public void planned(JobQueue.Claim claim, int unitsTotal) {
-        guarded(claim, jdbc.update("update ingest_job set units_total = units_done + ?, heartbeat_at = now() where "
-                + JobQueue.TOKEN_MATCHES, unitsTotal, claim.jobId(), claim.token()));
+    /** The units still to fetch and the days they span (kept from the first plan: a resumed job's plan only narrows). */
+    public void planned(JobQueue.Claim claim, int unitsTotal, LocalDate from, LocalDate to) {
+        guarded(claim, jdbc.update("update ingest_job set units_total = units_done + ?, heartbeat_at = now(), "
+                        + "fetched_from = coalesce(fetched_from, ?), fetched_to = coalesce(fetched_to, ?) where "
+                        + JobQueue.TOKEN_MATCHES, unitsTotal, from == null ? null : java.sql.Date.valueOf(from),
+                to == null ? null : java.sql.Date.valueOf(to), claim.jobId(), claim.token()));
+    }
+
+    /** The days a job fetched, first and last; empty when it fetched nothing. */
+    public Optional<LocalDate[]> fetched(UUID id) {
+        return jdbc.query("select fetched_from, fetched_to from ingest_job where id = ? and fetched_from is not null",
+                (rs, i) -> new LocalDate[] {rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()}, id).stream().findFirst();
     }
 
     /** One unit committed; called inside the unit's transaction, which a lost claim rolls back. */

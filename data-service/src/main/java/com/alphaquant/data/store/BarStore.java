@@ -12,10 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import org.postgresql.PGConnection;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -69,35 +72,45 @@ public class BarStore {
      * re-ingested rows overwrite. About as fast as {@code psql \copy} of the same rows (see
      * StoreBench). Runs inside the caller's transaction when there is one (the unit and its
      * coverage mark commit together), else in its own.
+     *
+     * @return the codes whose stored rows changed: all of them for new rows, and on a merge only
+     *     those with a row inserted or corrected (a re-fetch of identical rows changes nothing)
      */
-    public void upsertBars(Table table, List<Bar> bars) {
+    public Set<String> upsertBars(Table table, List<Bar> bars) {
         if (bars.isEmpty()) {
-            return;
+            return Set.of();
         }
         BinaryCopy binary = new BinaryCopy(bars.size() * BAR_ROW_BYTES);
         for (Bar b : bars) {
             binary.row(9).text(b.tsCode().toString()).date(b.tradeDate()).float8(b.open()).float8(b.high())
                     .float8(b.low()).float8(b.close()).float8(b.preClose()).float8(b.vol()).float8(b.amount());
         }
-        store(table.name, BAR_VALUES, binary.finish());
+        return store(table.name, BAR_VALUES, binary.finish(), () -> codes(bars.stream().map(b -> b.tsCode().toString())));
     }
 
-    /** Stores adjustment factors the way {@link #upsertBars} stores bars. */
-    public void upsertAdjFactors(List<AdjFactor> rows) {
+    /** Stores adjustment factors the way {@link #upsertBars} stores bars; the codes whose factors changed. */
+    public Set<String> upsertAdjFactors(List<AdjFactor> rows) {
         if (rows.isEmpty()) {
-            return;
+            return Set.of();
         }
         BinaryCopy binary = new BinaryCopy(rows.size() * ADJ_ROW_BYTES);
         for (AdjFactor r : rows) {
             binary.row(3).text(r.tsCode()).date(r.tradeDate()).float8(r.adjFactor());
         }
-        store("adj_factor", List.of("adj_factor"), binary.finish());
+        return store("adj_factor", List.of("adj_factor"), binary.finish(), () -> codes(rows.stream().map(AdjFactor::tsCode)));
     }
 
-    /** COPYs {@code rows} (ts_code, trade_date, then {@code values}) into {@code table}, merging on conflict. */
-    private void store(String table, List<String> values, byte[] rows) {
+    private static Set<String> codes(java.util.stream.Stream<String> codes) {
+        return codes.collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * COPYs {@code rows} (ts_code, trade_date, then {@code values}) into {@code table}, merging on
+     * conflict; the codes whose rows changed ({@code allCodes} when every row was new).
+     */
+    private Set<String> store(String table, List<String> values, byte[] rows, Supplier<Set<String>> allCodes) {
         String columns = "(ts_code, trade_date, " + String.join(", ", values) + ")";
-        jdbc.execute((Connection con) -> {
+        return jdbc.execute((Connection con) -> {
             boolean autoCommit = con.getAutoCommit();
             con.setAutoCommit(false);
             try {
@@ -108,18 +121,21 @@ public class BarStore {
                     st.execute("set local synchronous_commit to off");
                 }
                 Savepoint before = con.setSavepoint();
+                Set<String> changed;
                 try {
                     copy(con, "copy " + table + " " + columns + " from stdin", rows);
+                    changed = allCodes.get();
                 } catch (SQLException e) {
                     if (!"23505".equals(e.getSQLState())) { // anything but a unique violation is a real error
                         throw e;
                     }
                     con.rollback(before);
-                    mergeThroughStage(con, table, columns, values, rows);
+                    changed = mergeThroughStage(con, table, columns, values, rows);
                 }
                 if (autoCommit) {
                     con.commit();
                 }
+                return changed;
             } catch (SQLException | RuntimeException e) {
                 if (autoCommit) {
                     con.rollback();
@@ -128,11 +144,11 @@ public class BarStore {
             } finally {
                 con.setAutoCommit(autoCommit);
             }
-            return null;
         });
     }
 
-    private static void mergeThroughStage(Connection con, String table, String columns, List<String> values, byte[] rows)
+    /** The merge of rows some of which exist: the codes of the rows it inserted or corrected. */
+    private static Set<String> mergeThroughStage(Connection con, String table, String columns, List<String> values, byte[] rows)
             throws SQLException {
         // A temporary table lives as long as the (pooled) connection: created once, emptied each time.
         String stage = table + "_stage";
@@ -144,12 +160,19 @@ public class BarStore {
         String set = values.stream().map(v -> v + " = excluded." + v).collect(Collectors.joining(", "));
         String old = values.stream().map(v -> table + "." + v).collect(Collectors.joining(", "));
         String neu = values.stream().map(v -> "excluded." + v).collect(Collectors.joining(", "));
+        Set<String> changed = new TreeSet<>();
         try (Statement st = con.createStatement()) {
-            st.execute("insert into " + table + " " + columns + " select " + columns.substring(1, columns.length() - 1)
-                    + " from " + stage + " on conflict (ts_code, trade_date) do update set " + set
-                    + " where (" + old + ") is distinct from (" + neu + ")");
+            try (ResultSet rs = st.executeQuery("insert into " + table + " " + columns + " select "
+                    + columns.substring(1, columns.length() - 1) + " from " + stage
+                    + " on conflict (ts_code, trade_date) do update set " + set
+                    + " where (" + old + ") is distinct from (" + neu + ") returning ts_code")) {
+                while (rs.next()) {
+                    changed.add(rs.getString(1));
+                }
+            }
             st.execute("truncate " + stage);
         }
+        return changed;
     }
 
     private static void copy(Connection con, String sql, byte[] rows) throws SQLException {
