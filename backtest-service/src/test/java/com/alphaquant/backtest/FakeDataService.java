@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real HTTP server (the JDK's) answering data-service's quote API in data-service's JSON
  * format over the real sample: {@code GET /api/data/bars?ts_code=&start=&end=&adjust=none},
- * {@code /api/data/indices/{code}/bars}, {@code /api/data/securities}, {@code /api/data/calendar}.
+ * {@code /api/data/indices/{code}/bars}, {@code /api/data/securities}, {@code /api/data/calendar},
+ * {@code /api/data/st?start=&end=} (the ST episodes of the sample's name history).
  * It can be stopped and started again on the same port (data-service down), made to answer 503,
  * or made slow.
  */
@@ -55,6 +56,7 @@ public final class FakeDataService implements AutoCloseable {
         Sample.indices();
         Sample.basics();
         Sample.calendar();
+        Sample.stHistory();
         FakeDataService f = new FakeDataService();
         f.bind(0);
         return f;
@@ -156,6 +158,17 @@ public final class FakeDataService implements AutoCloseable {
                     row.put("open", cal.isOpen(d));
                     rows.add(row);
                 }
+                body = rows;
+            } else if (path.equals("/api/data/st")) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                Sample.stHistory().episodes(LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end"))).forEach(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tsCode", e.tsCode().toString());
+                    row.put("name", e.name());
+                    row.put("startDate", e.first().toString());
+                    row.put("endDate", e.last() == null ? null : e.last().toString());
+                    rows.add(row);
+                });
                 body = rows;
             } else {
                 send(x, 404, "application/problem+json", "{\"status\":404,\"detail\":\"no such path\"}");

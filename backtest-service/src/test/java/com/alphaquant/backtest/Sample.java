@@ -4,8 +4,10 @@ import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
@@ -27,12 +29,14 @@ public final class Sample {
     public static final String INDEX = "index_daily_2018_2026.csv.gz";
     public static final String STOCK_BASIC = "stock_basic_350.csv.gz";
     public static final String TRADE_CAL = "trade_cal_SSE_derived_20160101_20260318.csv.gz";
+    public static final String NAMECHANGE = SampleData.NAMECHANGE;
     public static final TsCode CSI300 = TsCode.of("000300.SH");
 
     private static Map<TsCode, List<Bar>> stocks;
     private static Map<TsCode, List<Bar>> indices;
     private static List<StockBasic> basics;
     private static TradingCalendar calendar;
+    private static StHistory stHistory;
 
     private Sample() {
     }
@@ -70,6 +74,14 @@ public final class Sample {
         return calendar;
     }
 
+    /** The sample's ST history (Tushare namechange). */
+    public static synchronized StHistory stHistory() {
+        if (stHistory == null) {
+            stHistory = NameChangeCsv.history(dir().resolve(NAMECHANGE));
+        }
+        return stHistory;
+    }
+
     /** A panel of the given stocks with the CSI 300, built as the CLI builds it (whole calendar, whole files). */
     public static BarPanel panel(Collection<TsCode> codes) {
         List<Bar> bars = new ArrayList<>();
@@ -78,7 +90,7 @@ public final class Sample {
         }
         Map<TsCode, java.time.LocalDate> listDates = new HashMap<>();
         basics().forEach(b -> listDates.putIfAbsent(b.tsCode(), b.listDate()));
-        return BarPanel.of(calendar(), bars, listDates::get, (c, d) -> false, indices().get(CSI300), CSI300);
+        return BarPanel.of(calendar(), bars, listDates::get, stHistory(), indices().get(CSI300), CSI300);
     }
 
     public static Set<TsCode> codes() {

@@ -15,6 +15,7 @@ import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
@@ -126,6 +127,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--trade-cal", paramLabel = "FILE", description = "Tushare trade_cal CSV; default: the bundled SSE calendar")
     Path tradeCal;
 
+    @Option(names = "--namechange", paramLabel = "FILE",
+            description = "Tushare namechange CSV (which stocks were ST on which days); default: the bundled history")
+    Path namechange;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "backtest-out", description = "output folder; default ./${DEFAULT-VALUE}")
     Path out;
 
@@ -174,6 +179,7 @@ final class BacktestCommand implements Callable<Integer> {
         Path basicFile = BundledSample.orDefault(stockBasic, SampleData.COMPACT_STOCK_BASIC);
         Map<TsCode, StockBasic> basics = StockBasicCsv.read(basicFile).stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity(), (a, b) -> a));
+        Path namechangeFile = BundledSample.orDefault(namechange, SampleData.NAMECHANGE);
         Path indexFile = benchmarkCode == null ? null : BundledSample.orDefault(index, SampleData.INDEX);
         List<Bar> indexBars = indexFile == null ? null : BarCsv.read(indexFile);
         if (indexBars != null && indexBars.stream().noneMatch(b -> b.tsCode().equals(benchmarkCode))) {
@@ -185,7 +191,7 @@ final class BacktestCommand implements Callable<Integer> {
         BarPanel panel = BarPanel.of(calendar, universeBars, code -> {
             StockBasic b = basics.get(code);
             return b == null ? null : b.listDate();
-        }, (code, day) -> false, indexBars, benchmarkCode);
+        }, NameChangeCsv.history(namechangeFile), indexBars, benchmarkCode);
 
         Strategy runnable = spec.newStrategy(() -> plan, panel);
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, progress.shown() ? progress.bar("days")::update : ProgressListener.NONE);
@@ -195,6 +201,7 @@ final class BacktestCommand implements Callable<Integer> {
         runInfo.put("index", indexFile == null ? "" : indexFile.getFileName().toString());
         runInfo.put("stock_basic", basicFile.getFileName().toString());
         runInfo.put("trade_cal", calFile.getFileName().toString());
+        runInfo.put("namechange", namechangeFile.getFileName().toString());
         if (weights != null) {
             runInfo.put("weights", weights.toString());
         }

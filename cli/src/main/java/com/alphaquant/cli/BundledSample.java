@@ -28,6 +28,7 @@ public final class BundledSample {
                 .file("index_daily", SampleData.file(SampleData.INDEX))
                 .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
                 .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
+                .file("namechange", SampleData.file(SampleData.NAMECHANGE))
                 .callsPerMinute(0).eager(true).start(port);
     }
 }

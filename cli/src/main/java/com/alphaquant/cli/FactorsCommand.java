@@ -9,6 +9,7 @@ import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.PanelInputBuilder;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
 import java.io.IOException;
@@ -52,6 +53,10 @@ final class FactorsCommand implements Callable<Integer> {
     @Option(names = "--trade-cal", paramLabel = "FILE", description = "Tushare trade_cal CSV; default: the bundled SSE calendar")
     Path tradeCal;
 
+    @Option(names = "--namechange", paramLabel = "FILE",
+            description = "Tushare namechange CSV (which stocks were ST on which days); default: the bundled history")
+    Path namechange;
+
     @Option(names = "--names", split = ",", paramLabel = "FACTOR", description = "only these factors, e.g. RSI14,MACD_DIF; default: all 24")
     List<String> names;
 
@@ -85,7 +90,8 @@ final class FactorsCommand implements Callable<Integer> {
         PanelInputBuilder builder = PanelInput.builder().bars(stockBars)
                 .benchmarkBars(BarCsv.read(BundledSample.orDefault(index, SampleData.INDEX)))
                 .stockBasics(StockBasicCsv.read(BundledSample.orDefault(stockBasic, SampleData.COMPACT_STOCK_BASIC)))
-                .calendar(TradeCalCsv.read(BundledSample.orDefault(tradeCal, SampleData.TRADE_CAL)));
+                .calendar(TradeCalCsv.read(BundledSample.orDefault(tradeCal, SampleData.TRADE_CAL)))
+                .st(NameChangeCsv.history(BundledSample.orDefault(namechange, SampleData.NAMECHANGE)));
         if (north != null) {
             builder.northFlow(NorthFlowCsv.read(north));
         }

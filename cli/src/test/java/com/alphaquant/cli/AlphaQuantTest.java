@@ -37,8 +37,25 @@ class AlphaQuantTest {
     @Test
     void rulesCheckOnTheBundledSampleFindsOnlyTheKnownRelisting() {
         assertThat(AlphaQuant.run("rules")).isZero();
-        assertThat(out()).contains("14624 bars of 31 stocks checked; 1 outside the band",
+        // 000792.SZ was *ST until 2021-08-09, suspended all through the compact sample's part of it
+        assertThat(out()).contains("14624 bars of 31 stocks checked (0 on ST days); 1 outside the band",
                 "000792.SZ 2021-08-10 SZSE_MAIN");
+    }
+
+    @Test
+    void rulesCheckUsesTheStHistoryByDate(@TempDir Path dir) throws IOException {
+        String bars = com.alphaquant.market.csv.SampleData.file(com.alphaquant.market.csv.SampleData.BARS_300).toString();
+        String basics = com.alphaquant.market.csv.SampleData.file(com.alphaquant.market.csv.SampleData.STOCK_BASIC).toString();
+        // The real history: 714 bars of three stocks on ST days (5% band), all inside it.
+        assertThat(AlphaQuant.run("rules", "--bars", bars, "--stock-basic", basics)).isZero();
+        assertThat(out()).contains("333626 bars of 300 stocks checked (714 on ST days); 1 outside the band",
+                "000792.SZ 2021-08-10 SZSE_MAIN");
+
+        // A history in which 600150.SH stayed *ST: its 10% limit-ups after the real episode break a 5% band.
+        Path stillSt = dir.resolve("namechange.csv");
+        Files.writeString(stillSt, "ts_code,name,start_date,end_date\n600150.SH,*ST船舶,20180424,\n");
+        assertThat(AlphaQuant.run("rules", "--bars", bars, "--stock-basic", basics, "--namechange", stillSt.toString())).isZero();
+        assertThat(out()).contains("600150.SH 2019-04-08 SSE_MAIN", "(limit +5%/-5%)");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.alphaquant.factor.cache.RedisFactorCache;
 import com.alphaquant.factor.cache.RedisGuard;
 import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.engine.FactorEngine;
+import com.alphaquant.market.csv.SampleData;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,12 +35,17 @@ public class FactorConfiguration {
         return Clock.systemDefaultZone();
     }
 
-    /** The sample files when {@code bars-csv} is set (offline demo, tests), else data-service. */
+    /**
+     * The sample files when {@code bars-csv} is set (offline demo, tests), with the ST history of
+     * {@code namechange-csv} or else the bundled sample's; else data-service.
+     */
     @Bean
     BarSource barSource(FactorProperties p) {
         if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
             return InMemoryBarSource.fromCsv(Path.of(p.barsCsv()),
-                    p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()));
+                    p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()),
+                    p.namechangeCsv() == null || p.namechangeCsv().isBlank() ? SampleData.file(SampleData.NAMECHANGE)
+                            : Path.of(p.namechangeCsv()));
         }
         return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
     }

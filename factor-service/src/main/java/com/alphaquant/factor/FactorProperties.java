@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxStockMonths       the largest request, in stocks × calendar months (60,000: the whole market for a year)
  * @param barsCsv              optional Tushare-format bar file used instead of data-service (offline demo)
  * @param indexCsv             the index bars that go with {@code barsCsv}
+ * @param namechangeCsv        the Tushare namechange file that goes with {@code barsCsv} (ST status by day);
+ *                             default: the bundled sample's
  */
 @Validated
 @ConfigurationProperties("alphaquant.factor")
@@ -33,5 +35,6 @@ public record FactorProperties(@NotBlank String dataServiceUrl,
                                @DefaultValue("2") @Min(1) int engineParallelism,
                                @DefaultValue("60000") @Min(1) long maxStockMonths,
                                String barsCsv,
-                               String indexCsv) {
+                               String indexCsv,
+                               String namechangeCsv) {
 }

@@ -8,16 +8,18 @@ import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The real 30-stock sample (2021-01-04 … 2022-12-20) with 000300.SH, and the engine's own
- * output over its whole history: what the service must reproduce through its plumbing.
+ * The real 30-stock sample (2021-01-04 … 2022-12-20) with 000300.SH and its ST history, and the
+ * engine's own output over its whole history: what the service must reproduce through its plumbing.
  */
 public final class Sample {
 
@@ -25,15 +27,17 @@ public final class Sample {
     public static final Path INDEX = SampleData.file("index_daily_2018_2026.csv.gz");
     public static final List<Bar> STOCK_BARS = BarCsv.read(BARS);
     public static final List<Bar> INDEX_BARS = BarCsv.read(INDEX);
+    /** The real name history (000792.SZ of the 30 was *ST until 2021-08-09, while suspended: no ST bar). */
+    public static final StHistory ST = NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE));
     public static final FactorPanel WHOLE_HISTORY = new FactorEngine(FactorComputer.FACTORS, 2)
-            .compute(PanelInput.builder().bars(STOCK_BARS).benchmarkBars(INDEX_BARS).build());
+            .compute(PanelInput.builder().bars(STOCK_BARS).benchmarkBars(INDEX_BARS).st(ST).build());
     public static final List<TsCode> CODES = WHOLE_HISTORY.stocks().stream().map(s -> s.code()).toList();
 
     private Sample() {
     }
 
     public static InMemoryBarSource source() {
-        return new InMemoryBarSource(STOCK_BARS, INDEX_BARS);
+        return new InMemoryBarSource(STOCK_BARS, INDEX_BARS, ST);
     }
 
     /** The whole-history value of factor {@code f} (registry index) for a stock on a date; NaN if none. */

@@ -1,6 +1,7 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * Where a backtest's market data comes from: raw daily bars with adjustment factors (Tushare
- * units), index bars, listing dates and the exchange calendar. Implementations: data-service's
+ * units), index bars, listing dates, the exchange calendar and which stocks were ST on which days. Implementations: data-service's
  * REST API ({@link DataServiceBarSource}) or the real sample CSVs ({@link BundledSampleBarSource}).
  * A source that cannot be reached fails with {@link DataUnavailableException}.
  */
@@ -29,4 +30,11 @@ public interface BarSource {
 
     /** An index's bars in [from, to], in date order; empty when it has none there. */
     List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to);
+
+    /**
+     * Which stocks bore an ST name on which days of [from, to] (Tushare namechange): their
+     * price limits depend on it. A source without name history fails rather than answer "never
+     * ST", which would give ST stocks the normal band.
+     */
+    StHistory stHistory(LocalDate from, LocalDate to);
 }

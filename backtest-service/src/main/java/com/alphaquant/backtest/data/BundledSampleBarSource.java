@@ -1,9 +1,11 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
@@ -22,8 +24,9 @@ import java.util.Map;
 /**
  * Bars from the real Tushare sample CSVs in one folder (the repository's {@code data/sample} by
  * default): a raw daily file with {@code adj_factor_rel}
- * ({@code daily_raw_adj_*.csv*} unless configured), {@code index_daily_*}, {@code stock_basic_*}
- * and {@code trade_cal_*}. The files are read once, on first use, and kept in memory.
+ * ({@code daily_raw_adj_*.csv*} unless configured), {@code index_daily_*}, {@code stock_basic_*},
+ * {@code trade_cal_*} and {@code namechange_*} (the ST history). The files are read once, on first
+ * use, and kept in memory.
  */
 public final class BundledSampleBarSource implements BarSource {
 
@@ -32,12 +35,12 @@ public final class BundledSampleBarSource implements BarSource {
     private volatile Loaded loaded;
 
     private record Loaded(Map<TsCode, List<Bar>> stocks, Map<TsCode, List<Bar>> indices, Map<TsCode, LocalDate> listDates,
-                          TradingCalendar calendar, String barsFile) {}
+                          TradingCalendar calendar, StHistory st, String barsFile) {}
 
     public BundledSampleBarSource(Path dir, String barsPattern) {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IllegalStateException("alphaquant.backtest.sample-dir must name the folder of the sample CSVs "
-                    + "(daily_raw_adj_*, index_daily_*, stock_basic_*, trade_cal_*) when alphaquant.backtest.bars=files; got "
+                    + "(daily_raw_adj_*, index_daily_*, stock_basic_*, trade_cal_*, namechange_*) when alphaquant.backtest.bars=files; got "
                     + (dir == null ? "nothing" : dir.toAbsolutePath()));
         }
         this.dir = dir;
@@ -67,6 +70,11 @@ public final class BundledSampleBarSource implements BarSource {
     @Override
     public List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to) {
         return slice(data().indices().get(index), from, to);
+    }
+
+    @Override
+    public StHistory stHistory(LocalDate from, LocalDate to) {
+        return data().st();
     }
 
     private static List<Bar> slice(List<Bar> rows, LocalDate from, LocalDate to) {
@@ -105,7 +113,8 @@ public final class BundledSampleBarSource implements BarSource {
             listDates.putIfAbsent(b.tsCode(), b.listDate());
         }
         TradingCalendar calendar = TradeCalCsv.read(one("trade_cal_*.csv*"));
-        return new Loaded(stocks, indices, Map.copyOf(listDates), calendar, barsFile.getFileName().toString());
+        StHistory st = NameChangeCsv.history(one("namechange_*.csv*"));
+        return new Loaded(stocks, indices, Map.copyOf(listDates), calendar, st, barsFile.getFileName().toString());
     }
 
     private static Map<TsCode, List<Bar>> byCode(List<Bar> bars) {

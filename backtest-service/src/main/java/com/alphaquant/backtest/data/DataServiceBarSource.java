@@ -1,6 +1,7 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import java.net.ConnectException;
@@ -26,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bars from data-service's quote API (raw prices, {@code adjust=none}, with its adjustment factors):
- * {@code /api/data/bars}, {@code /api/data/indices/{code}/bars}, {@code /api/data/securities} and
- * {@code /api/data/calendar}. Every call has a connect and a read timeout; an unreachable service,
+ * {@code /api/data/bars}, {@code /api/data/indices/{code}/bars}, {@code /api/data/securities},
+ * {@code /api/data/calendar} and {@code /api/data/st} (ST episodes from the stored namechange history). Every call has a connect and a read timeout; an unreachable service,
  * an error status or an unreadable body fails with a {@link DataUnavailableException} that names
  * the call.
  */
@@ -89,6 +90,22 @@ public final class DataServiceBarSource implements BarSource {
     @Override
     public List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to) {
         return toBars(get("/api/data/indices/{code}/bars?start={start}&end={end}", index, from, to), index);
+    }
+
+    @Override
+    public StHistory stHistory(LocalDate from, LocalDate to) {
+        List<StHistory.Episode> episodes = new ArrayList<>();
+        for (JsonNode row : get("/api/data/st?start={start}&end={end}", from, to)) {
+            try {
+                String last = row.path("endDate").asString(null);
+                episodes.add(new StHistory.Episode(TsCode.of(text(row, "tsCode")), text(row, "name"),
+                        LocalDate.parse(text(row, "startDate")), last == null ? null : LocalDate.parse(last)));
+            } catch (RuntimeException e) {
+                throw new DataUnavailableException("data-service at " + baseUrl + " returned an ST episode that cannot be used: "
+                        + e.getMessage(), e);
+            }
+        }
+        return StHistory.ofEpisodes(episodes);
     }
 
     private List<Bar> toBars(JsonNode rows, TsCode code) {

@@ -18,7 +18,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Loads what one run needs from a {@link BarSource} and indexes it into a {@link BarPanel}, the
  * way the CLI does from files: the universe (named stocks, the weights' stocks, or every stock),
- * their bars in the run's range, the benchmark's bars and the calendar. Data problems fail with
+ * their bars in the run's range, the benchmark's bars, the calendar and the ST history that
+ * sets ST stocks' price limits. Data problems fail with
  * a message naming the stocks, the range and the source.
  */
 public final class MarketData {
@@ -92,7 +93,7 @@ public final class MarketData {
             }
         }
         TradingCalendar calendar = source.calendar(spec.dataStart().minusDays(CALENDAR_LEAD_DAYS), end);
-        BarPanel panel = BarPanel.of(calendar, bars, listDates::get, (c, d) -> false, indexBars, benchmark);
+        BarPanel panel = BarPanel.of(calendar, bars, listDates::get, source.stHistory(spec.dataStart(), end), indexBars, benchmark);
         return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe());
     }
 }

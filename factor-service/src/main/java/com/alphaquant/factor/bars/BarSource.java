@@ -2,6 +2,7 @@ package com.alphaquant.factor.bars;
 
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -31,6 +32,12 @@ public interface BarSource {
     default MarketSeries northFlow(LocalDate from, LocalDate to) {
         return null;
     }
+
+    /**
+     * Which stocks bore an ST name on which days of [from, to] (Tushare namechange): the price
+     * bands LIMIT_NET20 counts closes against depend on it (SPEC section 1).
+     */
+    StHistory stHistory(LocalDate from, LocalDate to);
 
     /** A listed stock; {@code listDate} null when unknown. */
     record Security(TsCode code, LocalDate listDate) {

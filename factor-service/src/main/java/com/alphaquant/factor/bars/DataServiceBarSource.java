@@ -3,6 +3,7 @@ package com.alphaquant.factor.bars;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * data-service's quote API ({@code /api/data/bars}, {@code /api/data/indices/{code}/bars},
- * {@code /api/data/securities}). Bars are asked unadjusted ({@code adjust=none}): they then carry
+ * {@code /api/data/securities}, {@code /api/data/st}). Bars are asked unadjusted ({@code adjust=none}): they then carry
  * Tushare's cumulative adj_factor, a constant multiple of SPEC's adj_factor_rel, which keeps
  * prices comparable across requests (the qfq base moves with each ex-date). Many stocks come
  * from the streamed panel endpoint ({@code /api/data/bars/panel}) in one request or a few.
@@ -52,6 +53,10 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
     }
 
     record SecurityView(String tsCode, LocalDate listDate) {
+    }
+
+    /** data-service's ST episode: the days a stock bore one ST name ({@code endDate} null: still ST). */
+    record EpisodeView(String tsCode, String name, LocalDate startDate, LocalDate endDate) {
     }
 
     /** data-service unreachable is a 503 for the client within 2 s, so connecting gets one. */
@@ -255,6 +260,22 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             return request.get();
         } catch (RestClientException e) {
             throw new BarSourceUnavailableException("data-service did not answer for " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One request for every stock's ST episodes in the range; 409 (namechange never ingested) fails the load. */
+    @Override
+    public StHistory stHistory(LocalDate from, LocalDate to) {
+        EpisodeView[] views = call("the ST history " + from + ".." + to, () -> http.get()
+                .uri("/api/data/st?start={start}&end={end}", from.toString(), to.toString()).retrieve().body(EpisodeView[].class));
+        List<StHistory.Episode> episodes = new ArrayList<>();
+        try {
+            for (EpisodeView v : views == null ? new EpisodeView[0] : views) {
+                episodes.add(new StHistory.Episode(TsCode.of(v.tsCode()), v.name(), v.startDate(), v.endDate()));
+            }
+            return StHistory.ofEpisodes(episodes);
+        } catch (IllegalArgumentException e) {
+            throw new BarSourceUnavailableException("data-service sent an invalid ST episode: " + e.getMessage(), e);
         }
     }
 

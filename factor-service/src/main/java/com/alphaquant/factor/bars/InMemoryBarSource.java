@@ -3,8 +3,10 @@ package com.alphaquant.factor.bars;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,15 +19,23 @@ import java.util.function.Predicate;
 
 /**
  * Bars held in memory: the real Tushare sample files in tests, or any Tushare-format CSV for
- * the offline demo ({@code alphaquant.factor.bars-csv} / {@code index-csv}).
+ * the offline demo ({@code alphaquant.factor.bars-csv} / {@code index-csv}), with the ST history
+ * of a namechange file ({@code namechange-csv}).
  */
 public final class InMemoryBarSource implements BarSource {
 
     private final Map<TsCode, List<Bar>> byCode = new TreeMap<>();
     private final List<Bar> benchmark;
     private final List<Security> securities;
+    private final StHistory st;
 
+    /** Bars of stocks that were never ST (synthetic data). */
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars) {
+        this(stockBars, indexBars, StHistory.NONE);
+    }
+
+    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st) {
+        this.st = st;
         for (Bar b : stockBars) {
             if (Board.of(b.tsCode()) != Board.INDEX) {
                 byCode.computeIfAbsent(b.tsCode(), c -> new ArrayList<>()).add(b);
@@ -35,8 +45,9 @@ public final class InMemoryBarSource implements BarSource {
         securities = byCode.keySet().stream().map(c -> new Security(c, null)).toList();
     }
 
-    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars) {
-        return new InMemoryBarSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars));
+    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges) {
+        return new InMemoryBarSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars),
+                NameChangeCsv.history(nameChanges));
     }
 
     @Override
@@ -56,6 +67,11 @@ public final class InMemoryBarSource implements BarSource {
     @Override
     public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
         return benchmark.stream().filter(within(from, to)).toList();
+    }
+
+    @Override
+    public StHistory stHistory(LocalDate from, LocalDate to) {
+        return st;
     }
 
     private static Predicate<Bar> within(LocalDate from, LocalDate to) {

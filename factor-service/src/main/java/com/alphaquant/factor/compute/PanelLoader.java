@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Loads the engine's input for output dates [from, to]: the stocks' bars with {@code warmupBars}
- * bars before {@code from}, the benchmark and northbound flow over the same span.
+ * bars before {@code from}, the benchmark and northbound flow over the same span, and which
+ * stocks were ST on which of those days (their limit bands, for LIMIT_NET20).
  */
 final class PanelLoader {
 
@@ -48,8 +49,8 @@ final class PanelLoader {
         }
         List<Bar> bars = new ArrayList<>();
         byCode.values().forEach(list -> bars.addAll(fillAdjFactors(list)));
-        LocalDate first = bars.stream().map(Bar::tradeDate).min(Comparator.naturalOrder()).orElse(lo)
-                .minusDays(MARKET_SLACK_DAYS);
+        LocalDate firstBar = bars.stream().map(Bar::tradeDate).min(Comparator.naturalOrder()).orElse(lo);
+        LocalDate first = firstBar.minusDays(MARKET_SLACK_DAYS);
 
         PanelInputBuilder input = PanelInput.builder().bars(bars).listDates(listDates(byCode.keySet()));
         List<Bar> benchmark = bars.isEmpty() ? List.of() : source.benchmarkBars(first, to);
@@ -58,6 +59,7 @@ final class PanelLoader {
         }
         if (!bars.isEmpty()) {
             input.northFlow(source.northFlow(first, to));
+            input.st(source.stHistory(firstBar, to));
         }
         return input.build();
     }

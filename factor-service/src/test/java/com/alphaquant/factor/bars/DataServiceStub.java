@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * A real HTTP server speaking data-service's quote API over the 30-stock sample: securities,
+ * A real HTTP server speaking data-service's quote API over the 30-stock sample: securities, ST episodes,
  * unadjusted single-stock bars (adjFactor as Tushare's cumulative factor, adj_factor_rel ×
  * {@value #TUSHARE_SCALE}), the index, the streamed multi-stock panel with its caps, and the
  * liveness probe. Every API request is recorded; {@link #replace} swaps a route's behaviour.
@@ -58,6 +58,13 @@ public final class DataServiceStub implements AutoCloseable {
         server.createContext(PANEL, this::panel);
         server.createContext("/api/data/indices/000300.SH/bars", ex ->
                 reply(ex, 200, json(Sample.INDEX_BARS, b -> b.tsCode().toString().equals("000300.SH"), query(ex))));
+        server.createContext("/api/data/st", ex -> {
+            Map<String, String> q = query(ex);
+            reply(ex, 200, Sample.ST.episodes(LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end"))).stream()
+                    .map(e -> "{\"tsCode\":\"" + e.tsCode() + "\",\"name\":\"" + e.name() + "\",\"startDate\":\"" + e.first()
+                            + "\",\"endDate\":" + (e.last() == null ? "null" : "\"" + e.last() + "\"") + "}")
+                    .collect(Collectors.joining(",", "[", "]")));
+        });
         server.createContext("/actuator/health/liveness", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
         server.start();
     }

@@ -8,6 +8,7 @@ import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -48,6 +49,11 @@ class CachedFactorsTest {
         @Override
         public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
             return sample.benchmarkBars(from, to);
+        }
+
+        @Override
+        public StHistory stHistory(LocalDate from, LocalDate to) {
+            return sample.stHistory(from, to);
         }
     }
 

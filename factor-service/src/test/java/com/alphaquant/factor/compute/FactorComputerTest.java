@@ -11,6 +11,7 @@ import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -47,6 +48,47 @@ class FactorComputerTest {
 
         assertThat(source.firstFrom).isAfter(LocalDate.parse("2021-01-04")); // did not reach the sample's start
         out.values().forEach(s -> Sample.assertMatchesWholeHistory(s, 1e-9));
+    }
+
+    /**
+     * 000408.SZ was *ST from 2020-05-06 to 2021-05-11 (the 300-stock sample): LIMIT_NET20 counts
+     * its closes at the 5% band on those days and at 10% on the others, as an independent count
+     * over its raw bars says, and not as a source without the name history would.
+     */
+    @Test
+    void limitNet20OfAnStStockCountsClosesAtTheBandOfEachDay() {
+        TsCode zangge = TsCode.of("000408.SZ");
+        LocalDate from = LocalDate.parse("2020-03-02");
+        LocalDate to = LocalDate.parse("2021-07-30");
+        List<Bar> bars = com.alphaquant.market.csv.BarCsv.read(com.alphaquant.market.csv.SampleData.file(
+                com.alphaquant.market.csv.SampleData.BARS_300)).stream().filter(b -> b.tsCode().equals(zangge))
+                .sorted(java.util.Comparator.comparing(Bar::tradeDate)).toList();
+        int f = FactorComputer.FACTORS.stream().map(d -> d.name()).toList().indexOf("LIMIT_NET20");
+        StockFactors withSt = new FactorComputer(new InMemoryBarSource(bars, Sample.INDEX_BARS, Sample.ST), 400, 1)
+                .compute(List.of(zangge), from, to).get(zangge);
+        StockFactors neverSt = new FactorComputer(new InMemoryBarSource(bars, Sample.INDEX_BARS), 400, 1)
+                .compute(List.of(zangge), from, to).get(zangge);
+
+        List<LocalDate> days = bars.stream().map(Bar::tradeDate).toList();
+        int differ = 0;
+        for (int i = 0; i < withSt.size(); i++) {
+            int end = days.indexOf(DateInts.toLocalDate(withSt.dates()[i]));
+            int net = 0;
+            for (Bar b : bars.subList(end - 19, end + 1)) {
+                boolean st = !b.tradeDate().isBefore(LocalDate.parse("2020-05-06")) && !b.tradeDate().isAfter(LocalDate.parse("2021-05-11"));
+                net += b.close() == halfUp(b.preClose(), st ? "1.05" : "1.10") ? 1
+                        : b.close() == halfUp(b.preClose(), st ? "0.95" : "0.90") ? -1 : 0;
+            }
+            assertThat(withSt.values()[f][i]).as("%s", days.get(end)).isEqualTo(net);
+            differ += withSt.values()[f][i] != neverSt.values()[f][i] ? 1 : 0;
+        }
+        assertThat(withSt.size()).isGreaterThan(300);
+        assertThat(differ).as("days on which the ST band changes the count").isGreaterThan(20);
+    }
+
+    private static double halfUp(double price, String factor) {
+        return new java.math.BigDecimal(Double.toString(price)).multiply(new java.math.BigDecimal(factor))
+                .setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     /** The largest window is enough for every windowed factor: exact, only the recursive ones need more. */
@@ -158,6 +200,11 @@ class FactorComputerTest {
         @Override
         public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
             return inner.benchmarkBars(from, to);
+        }
+
+        @Override
+        public StHistory stHistory(LocalDate from, LocalDate to) {
+            return inner.stHistory(from, to);
         }
     }
 }

@@ -59,7 +59,7 @@ final class AnswerFile {
     public static void main(String[] args) throws IOException {
         Map<TsCode, StockBasic> basics = MiniSample.BASICS.stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
-        LimitBandCheck book = new LimitBandCheck(MiniSample.CALENDAR, basics, (code, day) -> false);
+        LimitBandCheck book = new LimitBandCheck(MiniSample.CALENDAR, basics, MiniSample.ST);
         StringBuilder csv = new StringBuilder("ts_code,trade_date,factor,value\n");
         for (TsCode code : STOCKS) {
             List<Bar> bars = MiniSample.BARS.stream().filter(b -> b.tsCode().equals(code))

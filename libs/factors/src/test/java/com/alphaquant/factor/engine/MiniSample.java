@@ -1,9 +1,11 @@
 package com.alphaquant.factor.engine;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
@@ -19,6 +21,8 @@ final class MiniSample {
             .filter(b -> b.tsCode().equals(PanelInput.BENCHMARK))
             .sorted(Comparator.comparing(Bar::tradeDate)).toList();
     static final List<StockBasic> BASICS = StockBasicCsv.read(SampleData.file("stock_basic_350.csv.gz"));
+    /** The real name history (000792.SZ of the 30 was *ST until 2021-08-09, while suspended: no ST bar). */
+    static final StHistory ST = NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE));
     static final TradingCalendar CALENDAR =
             TradeCalCsv.read(SampleData.file("trade_cal_SSE_derived_20160101_20260318.csv.gz"));
 

@@ -47,6 +47,7 @@ class RealSampleAgainstReferenceTest {
         syntheticFlow(calendar, flowDates, flows);
 
         PanelInput input = PanelInput.builder().bars(bars).benchmarkBars(csi300).stockBasics(basics).calendar(calendar)
+                .st(MiniSample.ST)
                 .northFlow(new MarketSeries(flowDates.stream().mapToInt(DateInts::of).toArray(),
                         flows.stream().mapToDouble(Double::doubleValue).toArray()))
                 .build();
@@ -55,7 +56,7 @@ class RealSampleAgainstReferenceTest {
 
         Map<TsCode, StockBasic> basicByCode = basics.stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity()));
-        LimitBandCheck book = new LimitBandCheck(calendar, basicByCode, (code, day) -> false); // no ST stock in the sample
+        LimitBandCheck book = new LimitBandCheck(calendar, basicByCode, MiniSample.ST);
         Function<Bar, PriceLimit> limitOf = bar -> book.limitOn(bar.tsCode(), bar.tradeDate());
         Map<LocalDate, Double> benchmarkMom20 = ReferenceFactors.mom20ByDate(csi300);
         Map<LocalDate, Double> flowZ = ReferenceFactors.flowZByDate(flowDates, flows);
