@@ -148,7 +148,9 @@ public class IngestRunner {
             DayWriters.Written written = writers.write(unit.dataset(), table);
             markCovered(unit, table.size() > 0);
             jobs.unitDone(claim, written.stored(), written.rejected());
-            outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", unit.dataset().apiName(),
+            // The id names the job: a resumed job re-stores a unit under the same id (sent once), a
+            // later job re-fetching the same days (a correction) is news.
+            outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", jobId.toString(), unit.dataset().apiName(),
                     String.join(",", unit.codes()), unit.from().toString(), unit.to().toString()), MarketDataIngested.VERSION,
                     Instant.now(), jobId.toString(), unit.dataset().apiName(), unit.from(), unit.to(), written.touched(),
                     written.stored(), written.rejectedRows()));

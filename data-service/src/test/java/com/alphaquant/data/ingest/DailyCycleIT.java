@@ -9,6 +9,8 @@ import com.alphaquant.testsupport.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,11 +107,25 @@ class DailyCycleIT {
         assertThat(datasetStatus("daily").get("pending")).isEmpty();
 
         // Tuesday: Monday, stored on its own day, is asked once more and now covered; nothing doubles.
+        // One of Monday's rows was corrected meanwhile (here: our copy differs from Tushare's):
+        // the re-fetch overwrites it and announces that stock alone for Monday.
+        double close = jdbc.queryForObject("select close from daily_bar where ts_code = '600519.SH' and trade_date = ?",
+                Double.class, monday);
+        jdbc.update("update daily_bar set close = close + 1 where ts_code = '600519.SH' and trade_date = ?", monday);
         sim.publishThrough(tuesday);
         CLOCK.set(Instant.parse("2022-12-20T08:30:00Z"));
-        runCycle();
+        UUID tuesdayJob = runCycle();
         assertThat(dailyRows(LocalDate.of(2022, 12, 1), tuesday)).isEqualTo(expected.validDailyRows(LocalDate.of(2022, 12, 1), tuesday));
         assertThat(datasetStatus("daily").get("lastCompleteDay").asString()).isEqualTo("2022-12-19");
+        assertThat(jdbc.queryForObject("select close from daily_bar where ts_code = '600519.SH' and trade_date = ?", Double.class,
+                monday)).isEqualTo(close);
+        assertThat(ingestedCodes(tuesdayJob, "daily", monday)).containsExactly("600519.SH");
+        assertThat(ingestedCodes(tuesdayJob, "daily", tuesday)).hasSize((int) expected.validDailyRows(tuesday, tuesday));
+        // Its market.data.ready spans the days it fetched, not the cycle's whole range since its start.
+        JsonNode ready = json.readTree(jdbc.queryForObject("select payload from outbox where topic = 'market.data.ready' "
+                + "and payload::jsonb ->> 'jobId' = ?", String.class, tuesdayJob.toString()));
+        assertThat(ready.get("startDate").asString()).isEqualTo("2022-12-19");
+        assertThat(ready.get("endDate").asString()).isEqualTo("2022-12-20");
 
         // Wednesday never comes (the sample ends on Tuesday): empty, retried, late by Thursday 09:00.
         CLOCK.set(Instant.parse("2022-12-21T08:30:00Z"));
@@ -131,9 +147,20 @@ class DailyCycleIT {
         System.out.printf("[cycle] status on 2022-12-22 16:30 Beijing: %s%n", service.get("/api/data/status").body());
     }
 
-    private void runCycle() {
-        assertThat(cycle.run("test")).isPresent();
+    private UUID runCycle() {
+        UUID job = cycle.run("test").orElseThrow();
         awaitCycleJob();
+        return job;
+    }
+
+    /** The codes a job's market.data.ingested event of one dataset and day lists. */
+    private List<String> ingestedCodes(UUID job, String dataset, LocalDate day) {
+        String payload = jdbc.queryForObject("select payload from outbox where topic = 'market.data.ingested' "
+                        + "and payload::jsonb ->> 'jobId' = ? and payload::jsonb ->> 'dataset' = ? and payload::jsonb ->> 'startDate' = ?",
+                String.class, job.toString(), dataset, day.toString());
+        List<String> codes = new ArrayList<>();
+        json.readTree(payload).get("tsCodes").forEach(c -> codes.add(c.asString()));
+        return codes;
     }
 
     private void awaitCycleJob() {
