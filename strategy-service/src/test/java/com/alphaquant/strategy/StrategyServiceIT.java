@@ -2,6 +2,7 @@ package com.alphaquant.strategy;
 
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.consumer;
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.poll;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.pollThrough;
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -200,13 +202,20 @@ class StrategyServiceIT {
             assertThat(published).extracting(StrategySignal::action).contains(StrategySignal.Action.BUY, StrategySignal.Action.SELL);
             assertThat(REQUESTS.get(0)).contains("ts_codes=all", "start=2024-01-02", "end=2024-01-02", "names=ATR14,BOLL_PCTB,DEV20,MACD_HIST,MOM20,MOM60,RS20,RSI14,VOL20,WILLR14");
 
-            // Redelivery, a poison message, then the next day: the redelivery adds nothing.
+            // Redelivery, a poison message, then the next day: the redelivery adds nothing. The next
+            // day's last signal is the marker (one partition, in order): a signal from the redelivery
+            // would have come before it.
             producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY1.toString(), serde.toJson(event(DAY1)))).get();
             producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, "bad", "{\"not\":\"an event\"")).get();
             producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY2.toString(), serde.toJson(event(DAY2)))).get();
-            List<ConsumerRecord<String, String>> after = poll(signals, CODES.length, Duration.ofSeconds(60));
-            Thread.sleep(1000);
-            signals.poll(Duration.ofMillis(500)).forEach(after::add);
+            List<ConsumerRecord<String, String>> after = pollThrough(signals, new Predicate<>() {
+                int day2Signals;
+
+                @Override
+                public boolean test(ConsumerRecord<String, String> r) {
+                    return r.value().contains("\"asOf\":\"2024-01-03\"") && ++day2Signals == CODES.length;
+                }
+            }, Duration.ofSeconds(60));
             assertThat(after).hasSize(CODES.length);
             assertThat(after).allSatisfy(r -> assertThat(r.value()).contains("\"asOf\":\"2024-01-03\""));
             assertThat(store.count()).isEqualTo(2L * CODES.length);

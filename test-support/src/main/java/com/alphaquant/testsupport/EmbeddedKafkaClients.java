@@ -73,4 +73,25 @@ public final class EmbeddedKafkaClients {
         }
         return records;
     }
+
+    /**
+     * Polls until a record matching {@code marker} arrives or {@code max} passes; returns every
+     * record read up to and including the marker. To show that some earlier input produced
+     * nothing, publish it before an input whose output is the marker: on one partition the
+     * output of the earlier input would arrive first, so "nothing" is seen without waiting.
+     */
+    public static List<ConsumerRecord<String, String>> pollThrough(KafkaConsumer<String, String> c,
+                                                                   Predicate<ConsumerRecord<String, String>> marker, Duration max) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + max.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
+                records.add(r);
+                if (marker.test(r)) {
+                    return records;
+                }
+            }
+        }
+        throw new AssertionError("No marker record within " + max + "; read " + records.size() + " others");
+    }
 }

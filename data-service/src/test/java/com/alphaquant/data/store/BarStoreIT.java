@@ -146,7 +146,11 @@ class BarStoreIT {
         LocalDate day = LocalDate.of(2022, 3, 1);
         List<Bar> bars = bars("000001.SZ", day, 3, 1.0);
         bars.add(bars.get(0)); // the same key twice in one call: no merge can take both
-        assertThatThrownBy(() -> store.upsertBars(BarStore.Table.DAILY, bars));
+        // COPY meets the duplicate (a unique violation), the merge then refuses to update one row twice.
+        assertThatThrownBy(() -> store.upsertBars(BarStore.Table.DAILY, bars))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class)
+                .rootCause().isInstanceOf(org.postgresql.util.PSQLException.class)
+                .hasMessageContaining("cannot affect row a second time");
         assertThat(store.count(BarStore.Table.DAILY)).isZero();
         // Every pooled connection still works in autocommit mode.
         for (int i = 0; i < 4; i++) {

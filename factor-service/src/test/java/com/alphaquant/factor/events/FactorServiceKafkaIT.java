@@ -2,6 +2,7 @@ package com.alphaquant.factor.events;
 
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.consumer;
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.poll;
+import static com.alphaquant.testsupport.EmbeddedKafkaClients.pollThrough;
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,14 +94,9 @@ class FactorServiceKafkaIT {
                 r.value().getBytes(StandardCharsets.UTF_8), FactorsComputed.class)).toList();
     }
 
-    /** Whatever arrives on {@code consumer} within a couple of seconds (to show that nothing does). */
-    static List<ConsumerRecord<String, String>> drain(KafkaConsumer<String, String> consumer) throws InterruptedException {
-        List<ConsumerRecord<String, String>> out = new java.util.ArrayList<>();
-        long deadline = System.currentTimeMillis() + 2500;
-        while (System.currentTimeMillis() < deadline) {
-            consumer.poll(Duration.ofMillis(250)).forEach(out::add);
-        }
-        return out;
+    /** The factors.computed record of {@code day}. */
+    static java.util.function.Predicate<ConsumerRecord<String, String>> on(String day) {
+        return r -> events(List.of(r)).get(0).tradeDate().equals(LocalDate.parse(day));
     }
 
     @Test
@@ -119,12 +115,12 @@ class FactorServiceKafkaIT {
                 Thread.sleep(100);
             }
             assertThat(redis.hasKey(chunk)).isTrue();
-            assertThat(drain(computed)).isEmpty();
 
             // The (whole-market) job finished: one factors.computed per trade date, in date order, under one key.
+            // Its last day is the marker: anything the unit above had announced would have come before it.
             MarketDataReady done = ready("job-1", "2022-12-17", "2022-12-20", List.of("daily"), List.of());
             send(producer, Topics.MARKET_DATA_READY, done.key(), SERDE.toJson(done));
-            List<ConsumerRecord<String, String>> first = poll(computed, 2, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> first = pollThrough(computed, on("2022-12-20"), Duration.ofSeconds(60));
             assertThat(first).hasSize(2);
             List<FactorsComputed> events = events(first);
             assertThat(events).extracting(FactorsComputed::tradeDate) // 17th and 18th are a weekend
@@ -160,10 +156,10 @@ class FactorServiceKafkaIT {
             MarketDataReady market = ready("job-4", "2022-12-15", "2022-12-15", List.of("daily", "index_daily"), List.of());
             send(producer, Topics.MARKET_DATA_READY, market.key(), SERDE.toJson(market));
 
-            List<ConsumerRecord<String, String>> after = poll(computed, 1, Duration.ofSeconds(60));
-            after.addAll(drain(computed));
-            // Nothing from the redelivery, nothing from stock_basic, nothing from the one-stock job
-            // (its data is complete, the market's day is not): only the whole-market job's day.
+            // The last job's day is the marker. Nothing before it from the redelivery, nothing from
+            // stock_basic, nothing from the one-stock job (its data is complete, the market's day is
+            // not): only the whole-market job's day.
+            List<ConsumerRecord<String, String>> after = pollThrough(computed, on("2022-12-15"), Duration.ofSeconds(60));
             assertThat(after).hasSize(1);
             List<FactorsComputed> later = events(after);
             assertThat(later.get(0).tradeDate()).isEqualTo(LocalDate.parse("2022-12-15"));
