@@ -157,7 +157,6 @@ public class IngestRunner {
         });
     }
 
-    /** Every unit of the job is stored: announce its days as complete, once per job. */
     /**
      * Every unit of the job is stored: announce its days as complete, once per job. A job of the
      * API announces the range it was asked for; the daily cycle's, which asks for everything since

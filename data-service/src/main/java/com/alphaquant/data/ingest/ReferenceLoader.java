@@ -7,16 +7,22 @@ import com.alphaquant.data.store.Security;
 import com.alphaquant.data.store.SecurityRepository;
 import com.alphaquant.data.tushare.TushareClient;
 import com.alphaquant.data.tushare.TushareTable;
+import com.alphaquant.events.EventIds;
+import com.alphaquant.events.MarketDataIngested;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.support.jobs.JobQueue;
+import com.alphaquant.support.outbox.Outbox;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,16 +43,18 @@ public class ReferenceLoader {
     private final SecurityRepository securities;
     private final NameChangeStore nameChanges;
     private final JobStore jobs;
+    private final Outbox outbox;
     private final TransactionTemplate tx;
 
-    public ReferenceLoader(TushareClient client, CoverageStore coverage, CalendarStore calendar,
-                           SecurityRepository securities, NameChangeStore nameChanges, JobStore jobs, TransactionTemplate tx) {
+    public ReferenceLoader(TushareClient client, CoverageStore coverage, CalendarStore calendar, SecurityRepository securities,
+                           NameChangeStore nameChanges, JobStore jobs, Outbox outbox, TransactionTemplate tx) {
         this.client = client;
         this.coverage = coverage;
         this.calendar = calendar;
         this.securities = securities;
         this.nameChanges = nameChanges;
         this.jobs = jobs;
+        this.outbox = outbox;
         this.tx = tx;
     }
 
@@ -103,10 +111,31 @@ public class ReferenceLoader {
         TushareTable all = client.queryAll(Dataset.NAMECHANGE.apiName(), Map.of(), Dataset.NAMECHANGE.fields(), 5000).block();
         Cleaning.Result<NameChangeStore.Row> result = Cleaning.nameChanges(all);
         tx.executeWithoutResult(s -> {
-            nameChanges.replaceAll(result.accepted());
+            Set<StHistory.Episode> changed = nameChanges.replaceAll(result.accepted());
             coverage.mark(Dataset.NAMECHANGE.apiName(), CoverageStore.WHOLE_MARKET, today, today);
             jobs.referenceStored(claim, result.accepted().size(), result.rejected());
+            if (!changed.isEmpty()) {
+                outbox.add(stChanged(claim, changed, today, result.accepted().size(), result.rejectedCount()));
+            }
         });
+    }
+
+    /**
+     * The stocks whose ST episodes appeared or went away, over the days whose price bands
+     * changed and the weeks after them that a 20-day window still sees (LIMIT_NET20).
+     */
+    private static MarketDataIngested stChanged(JobQueue.Claim claim, Set<StHistory.Episode> changed, LocalDate today,
+                                                long rows, long rejected) {
+        LocalDate from = changed.stream().map(StHistory.Episode::first).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = changed.stream().map(e -> e.last() == null ? today : e.last()).max(LocalDate::compareTo).orElseThrow();
+        LocalDate to = last.plusDays(40).isAfter(today) ? today : last.plusDays(40);
+        if (to.isBefore(from)) { // an episode announced ahead of its first day
+            to = from;
+        }
+        List<String> codes = changed.stream().map(e -> e.tsCode().toString()).distinct().sorted().toList();
+        String job = claim.jobId().toString();
+        return new MarketDataIngested(EventIds.of("market.data.ingested", job, Dataset.NAMECHANGE.apiName(), today.toString()),
+                MarketDataIngested.VERSION, Instant.now(), job, Dataset.NAMECHANGE.apiName(), from, to, codes, rows, rejected);
     }
 
     private static String optional(List<Object> row, Map<String, Integer> col, String name) {

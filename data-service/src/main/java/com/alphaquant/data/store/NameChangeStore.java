@@ -1,10 +1,13 @@
 package com.alphaquant.data.store;
 
 import com.alphaquant.market.NameChange;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -25,8 +28,19 @@ public class NameChangeStore {
         this.jdbc = jdbc;
     }
 
-    /** Replaces every stored row with {@code rows}: Tushare serves the whole table, not changes to it. */
-    public void replaceAll(List<Row> rows) {
+    /**
+     * Replaces every stored row with {@code rows}: Tushare serves the whole table, not changes to
+     * it. Returns the ST episodes that appeared or went away (the stocks whose price bands change
+     * on some day); a renaming that leaves ST status alone is none.
+     */
+    public Set<StHistory.Episode> replaceAll(List<Row> rows) {
+        Set<StHistory.Episode> before = episodes(StHistory.of(all()));
+        Set<StHistory.Episode> after = episodes(StHistory.of(rows.stream().map(Row::change).toList()));
+        Set<StHistory.Episode> changed = new HashSet<>(before);
+        changed.addAll(after);
+        Set<StHistory.Episode> kept = new HashSet<>(before);
+        kept.retainAll(after);
+        changed.removeAll(kept);
         jdbc.update("delete from name_change");
         jdbc.batchUpdate("insert into name_change (ts_code, name, start_date, end_date, ann_date, change_reason) "
                 + "values (?,?,?,?,?,?)", rows, 1000, (ps, r) -> {
@@ -37,6 +51,11 @@ public class NameChangeStore {
                     ps.setDate(5, r.annDate() == null ? null : Date.valueOf(r.annDate()));
                     ps.setString(6, r.changeReason());
                 });
+        return changed;
+    }
+
+    private static Set<StHistory.Episode> episodes(StHistory history) {
+        return new HashSet<>(history.episodes(LocalDate.MIN, LocalDate.MAX));
     }
 
     /** Every stored name change. */

@@ -105,11 +105,24 @@ class NameChangeIT {
         assertThat(episodes("ts_code=600150.SH&start=2019-03-29&end=2026-03-18")).isEmpty();
         assertThat(episodes("ts_code=600519.SH&start=1998-01-05&end=2026-03-18")).isEmpty();
 
-        // Refreshed at most once a day: a second job the same day asks Tushare nothing.
+        // The stocks whose ST days appeared are announced, so that factor-service recomputes their bands.
+        List<String> all = episodes("start=1990-12-19&end=2026-03-18");
+        List<String> stStocks = all.stream().map(e -> e.split(" ")[0]).distinct().toList();
+        String firstStDay = all.stream().map(e -> e.split(" ")[2]).min(String::compareTo).orElseThrow();
+        List<String> announced = jdbc.queryForList("select payload from outbox where topic = 'market.data.ingested'", String.class);
+        assertThat(announced).hasSize(1);
+        var event = (com.alphaquant.events.MarketDataIngested) new com.alphaquant.events.EventSerde().deserialize(
+                "market.data.ingested", announced.get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(event.dataset()).isEqualTo("namechange");
+        assertThat(event.tsCodes()).hasSizeGreaterThan(3).containsExactlyInAnyOrderElementsOf(stStocks);
+        assertThat(event.startDate()).isEqualTo(firstStDay);
+
+        // Refreshed at most once a day: a second job the same day asks Tushare nothing (and announces nothing).
         long calls = sim.calls("namechange");
         assertThat(ingestNameChanges().get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(sim.calls("namechange")).isEqualTo(calls);
         assertThat(jdbc.queryForObject("select count(*) from name_change", Long.class)).isEqualTo(SimFixture.NAMECHANGE_ROWS);
+        assertThat(jdbc.queryForObject("select count(*) from outbox where topic = 'market.data.ingested'", Long.class)).isOne();
     }
 
     @Test

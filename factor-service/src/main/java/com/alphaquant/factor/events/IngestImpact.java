@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which stocks an ingested batch changes factors for. Stock datasets change their own stocks;
+ * Which stocks an ingested batch changes factors for. Stock datasets change their own stocks
+ * (namechange: the stocks whose ST days changed, and with them LIMIT_NET20's price bands);
  * the benchmark's bars (RS20) and the northbound flow (NORTH_FLOW_Z) change every stock;
  * reference data changes none: stock_basic (list dates reach only LIMIT_NET20's first sessions,
  * and a new listing has no bars yet) and trade_cal.
@@ -17,7 +18,7 @@ import java.util.Set;
  */
 record IngestImpact(boolean allStocks, List<TsCode> codes) {
 
-    static final Set<String> STOCK_DATASETS = Set.of("daily", "adj_factor");
+    static final Set<String> STOCK_DATASETS = Set.of("daily", "adj_factor", "namechange");
     static final Set<String> MARKET_DATASETS = Set.of("index_daily", "moneyflow_hsgt");
 
     static final IngestImpact NONE = new IngestImpact(false, List.of());

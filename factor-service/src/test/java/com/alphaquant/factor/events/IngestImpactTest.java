@@ -24,6 +24,8 @@ class IngestImpactTest {
         assertThat(IngestImpact.of(event("index_daily", List.of("000300.SH"))).allStocks()).isTrue();
         assertThat(IngestImpact.of(event("index_daily", List.of("399006.SZ"))).isNone()).isTrue();
         assertThat(IngestImpact.of(event("moneyflow_hsgt", List.of())).allStocks()).isTrue();
+        assertThat(IngestImpact.of(event("namechange", List.of("600150.SH"))).codes()) // its ST days, its price bands
+                .containsExactly(TsCode.of("600150.SH"));
         assertThat(IngestImpact.of(event("stock_basic", List.of("600519.SH"))).isNone()).isTrue();
         assertThat(IngestImpact.of(event("trade_cal", List.of())).isNone()).isTrue();
     }
