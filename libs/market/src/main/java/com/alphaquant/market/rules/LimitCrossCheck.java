@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The rule book's limit prices against the exchange's own (Tushare {@code stk_limit}): for each
@@ -81,21 +82,30 @@ public final class LimitCrossCheck {
         this.rules = rules;
     }
 
+    /** Checks the bars of the stocks with at least one exchange row (the others are out of the exchange data's scope). */
     public Report check(Collection<Bar> bars, Collection<ExchangeLimit> exchange) {
-        Map<String, ExchangeLimit> byDay = new HashMap<>();
         Set<TsCode> published = new HashSet<>();
+        exchange.forEach(e -> published.add(e.tsCode()));
+        return check(bars, exchange, published::contains);
+    }
+
+    /**
+     * Checks the bars of the stocks {@code inScope}: those the exchange data is known to cover,
+     * so that a stock without any row in the range (every day unlimited) is still checked.
+     */
+    public Report check(Collection<Bar> bars, Collection<ExchangeLimit> exchange, Predicate<TsCode> inScope) {
+        Map<String, ExchangeLimit> byDay = new HashMap<>();
         for (ExchangeLimit e : exchange) {
             if (byDay.put(key(e.tsCode(), e.tradeDate()), e) != null) {
                 throw new IllegalArgumentException("Two exchange limit rows for " + e.tsCode() + " on " + e.tradeDate());
             }
-            published.add(e.tsCode());
         }
         List<Mismatch> mismatches = new ArrayList<>();
         int checked = 0;
         int agreed = 0;
         int matchedRows = 0;
         for (Bar bar : bars) {
-            if (!published.contains(bar.tsCode())) {
+            if (!inScope.test(bar.tsCode())) {
                 continue;
             }
             checked++;
