@@ -29,6 +29,8 @@ public final class BundledSample {
                 .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
                 .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
                 .file("namechange", SampleData.file(SampleData.NAMECHANGE))
+                .file("stk_limit", SampleData.file(SampleData.SYNTHETIC_STK_LIMIT))   // synthetic: docs/DATA.md
+                .file("suspend_d", SampleData.file(SampleData.SYNTHETIC_SUSPEND_D))
                 .callsPerMinute(0).eager(true).start(port);
     }
 }

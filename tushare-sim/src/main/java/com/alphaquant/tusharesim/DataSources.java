@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 final class DataSources {
 
+    /** The subfolder of synthetic files, mapped by the same convention under the real ones. */
+    static final String SYNTHETIC = "synthetic";
+
     private final Map<String, Path> files;
     private final Set<String> derivedFromStockBasic;
     private final Map<String, ApiTable> tables = new LinkedHashMap<>();
@@ -38,6 +41,11 @@ final class DataSources {
         Map<String, Path> files = new LinkedHashMap<>();
         if (dataDir != null) {
             files.putAll(scan(dataDir));
+            // Synthetic stand-ins (generated where the real sample has no file) serve only what the real files do not.
+            Path synthetic = dataDir.resolve(SYNTHETIC);
+            if (Files.isDirectory(synthetic)) {
+                scan(synthetic).forEach(files::putIfAbsent);
+            }
         }
         for (Map.Entry<String, Path> e : mapped.entrySet()) {
             if (ApiCatalog.api(e.getKey()) == null) {

@@ -61,7 +61,30 @@ class SampleDataTest {
         assertThat(mapping.get("trade_cal")).endsWith(Sample.TRADE_CAL);
         assertThat(mapping.get("index_classify")).contains("stock_basic");
         assertThat(mapping.get("moneyflow_hsgt")).endsWith(SampleData.MONEYFLOW_HSGT);
-        assertThat(mapping.get("suspend_d")).contains("no data");
+        // the real sample has no stk_limit or suspend_d: the synthetic files under data/sample/synthetic stand in
+        assertThat(mapping.get("stk_limit")).endsWith(SampleData.SYNTHETIC_STK_LIMIT);
+        assertThat(mapping.get("suspend_d")).endsWith(SampleData.SYNTHETIC_SUSPEND_D);
+        assertThat(mapping.get("fina_indicator")).contains("no data");
+    }
+
+    @Test
+    void servesTheSyntheticLimitsAndSuspensionsRowForRow() {
+        Map<String, String> upOn20210104 = new TreeMap<>();
+        TushareCsv.forEachRow(SampleData.file(SampleData.SYNTHETIC_STK_LIMIT), List.of("trade_date", "ts_code", "up_limit"), row -> {
+            if (row.text("trade_date").equals("20210104")) {
+                upOn20210104.put(row.text("ts_code"), row.text("up_limit"));
+            }
+        });
+        SimClient.Reply day = client.call("stk_limit", "trade_date", "20210104");
+        assertThat(day.items()).hasSize(upOn20210104.size()).hasSizeGreaterThan(20);
+        for (int i = 0; i < day.items().size(); i++) {
+            String code = day.cell(i, "ts_code").asString();
+            assertThat(day.cell(i, "up_limit").asDouble()).as(code).isEqualTo(Double.parseDouble(upOn20210104.get(code)));
+        }
+        SimClient.Reply salt = client.call("suspend_d", "ts_code", "000792.SZ", "start_date", "20210101", "end_date", "20211231");
+        assertThat(salt.items()).hasSize(146);
+        assertThat(salt.cell(0, "trade_date").asString()).isEqualTo("20210809"); // newest first: the last day before relisting
+        assertThat(salt.cell(0, "suspend_type").asString()).isEqualTo("S");
     }
 
     @Test

@@ -1,12 +1,14 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore.AdjFactor;
+import com.alphaquant.data.store.LimitStore;
 import com.alphaquant.data.store.NameChangeStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.NameChange;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -149,6 +151,34 @@ public final class Cleaning {
                             optionalDate(row, col, "end_date")),
                     optionalDate(row, col, "ann_date"), optionalText(row, col, "change_reason")));
         }, r -> r.change().tsCode() + "|" + r.change().startDate());
+    }
+
+    /**
+     * Tushare stk_limit rows. Tushare lists funds and B shares too: left out uncounted; a row
+     * without limits, or with limit-down above limit-up, is malformed.
+     */
+    public static Result<ExchangeLimit> limits(TushareTable table) {
+        return clean(table, (row, col) -> {
+            TsCode code = stock(text(row, col, "ts_code"));
+            return code == null ? null : Outcome.of(new ExchangeLimit(code, date(row, col, "trade_date"),
+                    optionalText(row, col, "pre_close") == null ? Double.NaN : num(row, col, "pre_close"),
+                    num(row, col, "up_limit"), num(row, col, "down_limit")));
+        }, r -> r.tsCode() + "|" + r.tradeDate());
+    }
+
+    /** Tushare suspend_d rows; a type other than S or R is malformed. */
+    public static Result<LimitStore.Suspension> suspensions(TushareTable table) {
+        return clean(table, (row, col) -> {
+            TsCode code = stock(text(row, col, "ts_code"));
+            return code == null ? null : Outcome.of(new LimitStore.Suspension(code, date(row, col, "trade_date"),
+                    text(row, col, "suspend_type"), optionalText(row, col, "suspend_timing")));
+        }, r -> r.tsCode() + "|" + r.tradeDate() + "|" + r.type());
+    }
+
+    /** The code of an A-share stock, null for another valid code (fund, B share); an invalid code throws (malformed). */
+    private static TsCode stock(String text) {
+        TsCode code = TsCode.of(text);
+        return Board.isStock(code) ? code : null;
     }
 
     /** Why a namechange row cannot be stored, or null when it is fine. */

@@ -11,7 +11,11 @@ public enum Dataset {
     ADJ_FACTOR("adj_factor", List.of("ts_code", "trade_date", "adj_factor")),
     INDEX_DAILY("index_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount")),
     /** Every stock's names with their dates: the date-effective ST status of the price-limit rules. */
-    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason"));
+    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason")),
+    /** The exchange's limit prices of each stock and day. */
+    STK_LIMIT("stk_limit", List.of("trade_date", "ts_code", "pre_close", "up_limit", "down_limit")),
+    /** Days a stock was suspended (S) or resumed (R); many days have none. */
+    SUSPEND_D("suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type"));
 
     private final String apiName;
     private final List<String> fields;
@@ -31,7 +35,12 @@ public enum Dataset {
 
     /** Per-day quote data, planned in units by trade date or by stock. */
     public boolean isQuotes() {
-        return this == DAILY || this == ADJ_FACTOR || this == INDEX_DAILY;
+        return this == DAILY || this == ADJ_FACTOR || this == INDEX_DAILY || this == STK_LIMIT || this == SUSPEND_D;
+    }
+
+    /** Whether a whole-market day may rightly have no rows (no stock suspended): then an empty answer is no gap. */
+    public boolean mayBeEmpty() {
+        return this == SUSPEND_D;
     }
 
     public static Dataset of(String apiName) {

@@ -1,11 +1,13 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore;
+import com.alphaquant.data.store.LimitStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +30,11 @@ public class DayWriters {
     }
 
     private final BarStore bars;
+    private final LimitStore limits;
 
-    public DayWriters(BarStore bars) {
+    public DayWriters(BarStore bars, LimitStore limits) {
         this.bars = bars;
+        this.limits = limits;
     }
 
     public Written write(Dataset dataset, TushareTable table) {
@@ -38,6 +42,8 @@ public class DayWriters {
             case DAILY -> bars(table, BarStore.Table.DAILY, true);
             case INDEX_DAILY -> bars(table, BarStore.Table.INDEX, false);
             case ADJ_FACTOR -> adjFactors(table);
+            case STK_LIMIT -> written(Cleaning.limits(table), limits::upsertLimits);
+            case SUSPEND_D -> written(Cleaning.suspensions(table), limits::upsertSuspensions);
             default -> throw new IllegalArgumentException(dataset.apiName() + " is not fetched by day");
         };
     }
@@ -46,6 +52,10 @@ public class DayWriters {
         Cleaning.Result<Bar> result = Cleaning.bars(table, stocks);
         Set<String> changed = bars.upsertBars(into, result.accepted());
         return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+    }
+
+    private static <T> Written written(Cleaning.Result<T> result, Function<List<T>, Set<String>> store) {
+        return new Written(result.accepted().size(), result.rejected(), List.copyOf(store.apply(result.accepted())));
     }
 
     private Written adjFactors(TushareTable table) {

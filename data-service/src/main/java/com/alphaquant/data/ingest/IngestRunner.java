@@ -192,7 +192,7 @@ public class IngestRunner {
         LocalDate today = Publication.today(now);
         if (unit.wholeMarket()) {
             for (LocalDate day = unit.from(); !day.isAfter(unit.to()); day = day.plusDays(1)) {
-                if (!hadRows) {
+                if (!hadRows && !unit.dataset().mayBeEmpty()) {
                     int attempts = gaps.attempts(dataset, day) + 1;
                     gaps.recordEmpty(dataset, day, now, publication.nextAttempt(attempts, now), publication.isLate(day, now));
                     log.info("{} {}: no rows yet (attempt {}); not covered", dataset, day, attempts);

@@ -90,6 +90,8 @@ final class SimFixture implements AutoCloseable {
                     .file("stock_basic", shared("stock_basic_350.csv.gz"))
                     .file("trade_cal", shared("trade_cal_SSE_derived_20160101_20260318.csv.gz"))
                     .file("namechange", plantNameChanges(dir.resolve("namechange.csv")))
+                    .file("stk_limit", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_STK_LIMIT))
+                    .file("suspend_d", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_SUSPEND_D))
                     .tokens(TOKEN)
                     .callsPerMinute(60_000)
                     .rowCap(6000)

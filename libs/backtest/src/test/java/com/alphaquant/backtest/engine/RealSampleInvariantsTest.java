@@ -13,6 +13,10 @@ import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.rules.CostModel;
 import com.alphaquant.market.rules.Fees;
+import com.alphaquant.market.rules.LimitBandCheck;
+import com.alphaquant.market.rules.PriceLimit;
+import com.alphaquant.market.csv.NameChangeCsv;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.rules.Side;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,6 +51,8 @@ class RealSampleInvariantsTest {
     private static final Map<String, BacktestConfig> CONFIGS = new HashMap<>();
     private static final Map<String, Bar> BAR = new HashMap<>();             // code|date
     private static final Map<String, Bar> PREVIOUS = new HashMap<>();        // code|date → the stock's previous bar
+    private static final LimitBandCheck RULES = new LimitBandCheck(MiniSample.calendar(), MiniSample.basics(),
+            NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE)));
 
     @BeforeAll
     static void runBacktests() {
@@ -86,19 +92,26 @@ class RealSampleInvariantsTest {
         return BAR.get(code + "|" + date);
     }
 
-    /** Limit fraction by board in 2021-2022 (all sample stocks listed before 2021, none ST). */
-    private static BigDecimal limitFraction(String code) {
-        return code.startsWith("688") || code.startsWith("30") ? new BigDecimal("0.20") : new BigDecimal("0.10");
+    /**
+     * The band the rule book sets for the bar's day (board, date-effective ST status from the
+     * sample's namechange, sessions since listing), as an exact decimal; null on an unlimited day.
+     */
+    private static BigDecimal limitFraction(Bar b, boolean up) {
+        PriceLimit limit = RULES.limitOn(b.tsCode(), b.tradeDate());
+        return limit.isLimited() ? new BigDecimal(Double.toString(up ? limit.up() : limit.down())) : null;
     }
 
+    /** pre_close × (1 + band) rounded half-up to the cent in BigDecimal; no limit: above any price. */
     private static BigDecimal limitUp(Bar b) {
-        return BigDecimal.valueOf(b.preClose()).multiply(BigDecimal.ONE.add(limitFraction(b.tsCode().toString())))
-                .setScale(2, RoundingMode.HALF_UP);
+        BigDecimal band = limitFraction(b, true);
+        return band == null ? BigDecimal.valueOf(Long.MAX_VALUE)
+                : BigDecimal.valueOf(b.preClose()).multiply(BigDecimal.ONE.add(band)).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal limitDown(Bar b) {
-        return BigDecimal.valueOf(b.preClose()).multiply(BigDecimal.ONE.subtract(limitFraction(b.tsCode().toString())))
-                .setScale(2, RoundingMode.HALF_UP);
+        BigDecimal band = limitFraction(b, false);
+        return band == null ? BigDecimal.ZERO
+                : BigDecimal.valueOf(b.preClose()).multiply(BigDecimal.ONE.subtract(band)).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static double reference(Bar b, FillPrice fill) {
@@ -152,22 +165,47 @@ class RealSampleInvariantsTest {
     @MethodSource("runs")
     void rejectedLimitOrdersReallyFacedTheLimit(String run) {
         FillPrice fill = CONFIGS.get(run).fillPrice();
-        double cap = CONFIGS.get(run).slippage().cap();
+        SlippageModel slippage = CONFIGS.get(run).slippage();
         int seen = 0;
+        int atTheLimit = 0;
         for (RejectionRow r : OutputFiles.rejections(RUNS.get(run))) {
             if (r.reason().startsWith("limit_")) {
                 Bar b = bar(r.code(), r.date());
-                double ref = reference(b, fill);
-                // the price with slippage reached the limit; slippage is at most the cap
-                if (r.reason().equals("limit_up")) {
-                    assertThat(ref * (1 + cap) + 1e-4).isGreaterThanOrEqualTo(limitUp(b).doubleValue());
+                boolean up = r.reason().equals("limit_up");
+                BigDecimal limit = up ? limitUp(b) : limitDown(b);
+                BigDecimal ref = BigDecimal.valueOf(reference(b, fill));
+                // The day's price cannot pass its limit: the reference lies inside the exact band ...
+                assertThat(up ? ref.compareTo(limit) <= 0 : ref.compareTo(limit) >= 0).as("%s %s: %s vs limit %s", r, b, ref, limit)
+                        .isTrue();
+                // ... and the order's own price, recomputed from its shares and the day's volume, reached it.
+                BigDecimal price = orderPrice(b, fill, slippage, r.shares().doubleValue(), up);
+                if (up) {
+                    assertThat(price).as("%s: buy price %s vs limit-up %s", r, price, limit).isGreaterThanOrEqualTo(limit);
                 } else {
-                    assertThat(ref * (1 - cap) - 1e-4).isLessThanOrEqualTo(limitDown(b).doubleValue());
+                    assertThat(price).as("%s: sell price %s vs limit-down %s", r, price, limit).isLessThanOrEqualTo(limit);
                 }
+                atTheLimit += ref.compareTo(limit) == 0 ? 1 : 0;
                 seen++;
             }
         }
+        System.out.printf("%s: %d limit rejections, %d with the reference price exactly at the limit%n", run, seen, atTheLimit);
         assertThat(seen).isPositive();
+        if (fill != FillPrice.VWAP) {
+            // Opens and closes at the limit (limit days) are the rule book's exact price, to the cent.
+            assertThat(atTheLimit).as("limit rejections whose reference price is exactly the rule book's limit").isPositive();
+        }
+    }
+
+    /**
+     * SPEC section 2's fill price, independently: reference ± reference × min(base + impact ×
+     * sqrt(shares / day volume in shares), cap), rounded half-up to 0.0001 CNY.
+     */
+    private static BigDecimal orderPrice(Bar b, FillPrice fill, SlippageModel model, double shares, boolean buy) {
+        double ref = reference(b, fill);
+        double fraction = Math.min(model.base() + model.impact() * Math.sqrt(shares / (b.vol() * 100)), model.cap());
+        BigDecimal slip = BigDecimal.valueOf(ref).multiply(BigDecimal.valueOf(fraction));
+        BigDecimal price = buy ? BigDecimal.valueOf(ref).add(slip) : BigDecimal.valueOf(ref).subtract(slip);
+        return price.max(new BigDecimal("0.0001")).setScale(4, RoundingMode.HALF_UP);
     }
 
     @ParameterizedTest

@@ -44,6 +44,10 @@ public final class SampleData {
     /** The CLI's default: the 30 mini stocks plus 600000.SH, same dates. */
     public static final String COMPACT_BARS = "compact/daily_raw_adj_31_20210104_20221220.csv.gz";
     public static final String COMPACT_STOCK_BASIC = "compact/stock_basic_31.csv.gz";
+    /** Synthetic, not Tushare's: the exchange's limit prices of 30 sample stocks, computed from their bars (docs/DATA.md). */
+    public static final String SYNTHETIC_STK_LIMIT = "synthetic/stk_limit_30_20210104_20221220.csv.gz";
+    /** Synthetic, not Tushare's: the suspended days of the same 30 stocks, derived from their missing bars. */
+    public static final String SYNTHETIC_SUSPEND_D = "synthetic/suspend_d_30_20210104_20221220.csv.gz";
 
     private SampleData() {
     }
