@@ -106,8 +106,22 @@ final class DataSources {
      * The directory convention: for each api, {@code <api>.csv} or {@code <api>.csv.gz}, else the
      * single file named {@code <api>_*.csv[.gz]}; files with {@code _qfq} or {@code _hfq} in the
      * name are skipped ({@code daily} serves unadjusted prices). Several candidates are an error.
+     * An api without a file there takes one from {@code synthetic/} by the same rule: real data
+     * wins wherever it exists.
      */
     static Map<String, Path> scan(Path dir) {
+        Map<String, Path> found = scanOne(dir);
+        Path synthetic = dir.resolve(SYNTHETIC_DIR);
+        if (Files.isDirectory(synthetic)) {
+            scanOne(synthetic).forEach(found::putIfAbsent);
+        }
+        return found;
+    }
+
+    /** Where made-up fixtures live, apart from the real sample they stand in for. */
+    static final String SYNTHETIC_DIR = "synthetic";
+
+    private static Map<String, Path> scanOne(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Data directory not found: " + dir);
         }

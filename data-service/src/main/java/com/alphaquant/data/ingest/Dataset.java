@@ -11,7 +11,12 @@ public enum Dataset {
     ADJ_FACTOR("adj_factor", List.of("ts_code", "trade_date", "adj_factor")),
     INDEX_DAILY("index_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount")),
     /** Every stock's names with their dates: the date-effective ST status of the price-limit rules. */
-    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason"));
+    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason")),
+    /** Stock Connect flows, market-wide, one row a day (millions of CNY): NORTH_FLOW_Z's input. */
+    MONEYFLOW_HSGT("moneyflow_hsgt", List.of("trade_date", "hgt", "sgt", "north_money", "ggt_ss", "ggt_sz", "south_money")),
+    /** Financial indicators by report period, every announced version (restatements included). */
+    FINA_INDICATOR("fina_indicator", List.of("ts_code", "ann_date", "end_date", "eps", "roe", "bps", "grossprofit_margin",
+            "debt_to_assets", "update_flag"));
 
     private final String apiName;
     private final List<String> fields;
@@ -29,9 +34,14 @@ public enum Dataset {
         return fields;
     }
 
-    /** Per-day quote data, planned in units by trade date or by stock. */
+    /** Per-day data (quotes, northbound flow), planned in units by trade date or by stock. */
     public boolean isQuotes() {
-        return this == DAILY || this == ADJ_FACTOR || this == INDEX_DAILY;
+        return this == DAILY || this == ADJ_FACTOR || this == INDEX_DAILY || this == MONEYFLOW_HSGT;
+    }
+
+    /** One row a day for the whole market: never fetched by stock, whatever codes a request names. */
+    public boolean isMarketWide() {
+        return this == MONEYFLOW_HSGT;
     }
 
     public static Dataset of(String apiName) {

@@ -1,6 +1,7 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore;
+import com.alphaquant.data.store.NorthFlowStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import java.util.List;
@@ -28,9 +29,11 @@ public class DayWriters {
     }
 
     private final BarStore bars;
+    private final NorthFlowStore northFlows;
 
-    public DayWriters(BarStore bars) {
+    public DayWriters(BarStore bars, NorthFlowStore northFlows) {
         this.bars = bars;
+        this.northFlows = northFlows;
     }
 
     public Written write(Dataset dataset, TushareTable table) {
@@ -38,6 +41,7 @@ public class DayWriters {
             case DAILY -> bars(table, BarStore.Table.DAILY, true);
             case INDEX_DAILY -> bars(table, BarStore.Table.INDEX, false);
             case ADJ_FACTOR -> adjFactors(table);
+            case MONEYFLOW_HSGT -> northFlows(table);
             default -> throw new IllegalArgumentException(dataset.apiName() + " is not fetched by day");
         };
     }
@@ -52,5 +56,12 @@ public class DayWriters {
         Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
         Set<String> changed = bars.upsertAdjFactors(result.accepted());
         return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+    }
+
+    /** Market-wide: no stock's data changed, and consumers take the flow as touching every stock. */
+    private Written northFlows(TushareTable table) {
+        Cleaning.Result<NorthFlowStore.Flow> result = Cleaning.northFlows(table);
+        northFlows.upsert(result.accepted());
+        return new Written(result.accepted().size(), result.rejected(), List.of());
     }
 }
