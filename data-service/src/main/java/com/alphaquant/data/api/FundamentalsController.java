@@ -49,6 +49,9 @@ class FundamentalsController {
         if (QuoteController.board("ts_code", code) == Board.INDEX) {
             throw new BadRequestException("ts_code", code + " is an index, not a stock: indices publish no financial statements");
         }
+        if (period != null && (period.getMonthValue() % 3 != 0 || period.getDayOfMonth() != period.lengthOfMonth())) {
+            throw new BadRequestException("period", period + " is not a report period: the last day of a quarter (e.g. 2021-12-31)");
+        }
         return store.asOf(code, asOf, period).stream().map(IndicatorView::of).toList();
     }
 }

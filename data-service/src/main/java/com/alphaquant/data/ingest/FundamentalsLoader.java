@@ -13,11 +13,13 @@ import com.alphaquant.support.jobs.JobQueue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -68,8 +70,8 @@ public class FundamentalsLoader {
                 .then().block();
     }
 
-    private reactor.core.publisher.Mono<TushareTable> fetch(String code, Map<String, String> range) {
-        Map<String, String> params = new java.util.HashMap<>(range);
+    private Mono<TushareTable> fetch(String code, Map<String, String> range) {
+        Map<String, String> params = new HashMap<>(range);
         params.put("ts_code", code);
         return client.queryAll(Dataset.FINA_INDICATOR.apiName(), params, Dataset.FINA_INDICATOR.fields(), config.rowCap());
     }
