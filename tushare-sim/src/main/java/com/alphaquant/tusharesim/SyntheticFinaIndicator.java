@@ -60,7 +60,8 @@ public final class SyntheticFinaIndicator {
                 LocalDate ann = end.plusDays(random.nextInt(MIN_LAG_DAYS, MAX_LAG_DAYS + 1));
                 row(out, code, ann, end, eps, roe, bps, margin, debt, "0");
                 if (random.nextDouble() < RESTATED_SHARE) {
-                    double k = 1 + random.nextGaussian() * 0.05;
+                    // A visible correction (2% to 15%, either way), as restated profits usually are.
+                    double k = 1 + (random.nextBoolean() ? 1 : -1) * (0.02 + random.nextDouble() * 0.13);
                     row(out, code, ann.plusDays(random.nextInt(30, 201)), end, eps * k, roe * k, bps, margin, debt, "1");
                 }
             }
