@@ -3,6 +3,14 @@ package com.alphaquant.data.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.alphaquant.factor.engine.FactorEngine;
+import com.alphaquant.factor.engine.FactorPanel;
+import com.alphaquant.factor.engine.MarketSeries;
+import com.alphaquant.factor.engine.NorthFlowCsv;
+import com.alphaquant.factor.engine.PanelInput;
+import com.alphaquant.market.Bar;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.testsupport.TestInfra;
 import com.alphaquant.testsupport.http.LocalService;
@@ -115,7 +123,56 @@ class FlowsAndFundamentalsIT {
             assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             assertThat(r.body()).as(c[0]).contains("\"" + c[1]);
         }
+
+        northFlowZFromTheStoreEqualsTheOneFromTheFile();
     }
+
+    /**
+     * NORTH_FLOW_Z from the flows ingested into the store and served by the API (read as
+     * factor-service's client reads them: tradeDate and northMoney, null as unpublished) equals
+     * NORTH_FLOW_Z from the sample file (the path checked against the reference implementation).
+     * The rest of the sample is ingested first (the days before are stored already).
+     */
+    private void northFlowZFromTheStoreEqualsTheOneFromTheFile() {
+        LocalDate from = LocalDate.of(2018, 1, 2);
+        LocalDate to = LocalDate.of(2021, 7, 19); // the sample's whole span
+        assertThat(ingest("moneyflow_hsgt", "\"all\"", from, to).get("status").asString()).isEqualTo("SUCCEEDED");
+        var r = service.get("/api/data/flows/north?start=" + from + "&end=" + to);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        TreeMap<LocalDate, Double> stored = new TreeMap<>();
+        for (JsonNode f : json.readTree(r.body())) {
+            stored.put(LocalDate.parse(f.get("tradeDate").asString()), f.get("northMoney").isNull() ? null : f.get("northMoney").asDouble());
+        }
+        assertThat(stored).hasSize(flowFile(from, to).size());
+
+        List<Bar> bars = BarCsv.read(SampleData.file(SampleData.BARS_300)).stream()
+                .filter(b -> NORTH_STOCKS.contains(b.tsCode().toString()) && !b.tradeDate().isAfter(to)).toList();
+        FactorPanel fromStore = new FactorEngine(1).compute(PanelInput.builder().bars(bars)
+                .northFlow(MarketSeries.byDate(stored)).build());
+        FactorPanel fromFile = new FactorEngine(1).compute(PanelInput.builder().bars(bars)
+                .northFlow(NorthFlowCsv.read(SampleData.file(SampleData.MONEYFLOW_HSGT))).build());
+        int compared = 0;
+        double maxDiff = 0;
+        for (String code : NORTH_STOCKS) {
+            double[] a = fromStore.values("NORTH_FLOW_Z", TsCode.of(code));
+            double[] b = fromFile.values("NORTH_FLOW_Z", TsCode.of(code));
+            assertThat(a).hasSameSizeAs(b);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(Double.isNaN(a[i])).as("%s row %d", code, i).isEqualTo(Double.isNaN(b[i]));
+                if (!Double.isNaN(a[i])) {
+                    compared++;
+                    maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
+                }
+            }
+        }
+        System.out.printf("[north] NORTH_FLOW_Z of %d stocks %s..%s: %d values compared, max |store - file| = %s%n",
+                NORTH_STOCKS.size(), from, to, compared, maxDiff);
+        assertThat(compared).isGreaterThan(NORTH_STOCKS.size() * 700);
+        assertThat(maxDiff).isZero(); // the same doubles: PostgreSQL and JSON keep them exactly
+    }
+
+    /** Stocks trading over the whole flow sample, on both exchanges and boards. */
+    private static final List<String> NORTH_STOCKS = List.of("600519.SH", "000001.SZ", "300059.SZ", "601318.SH", "000858.SZ");
 
     @Test
     void fundamentalsAreSeenOnlyFromTheirAnnouncementAndARestatementOnlyFromItsOwn() {
