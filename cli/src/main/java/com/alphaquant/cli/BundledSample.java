@@ -29,6 +29,7 @@ public final class BundledSample {
                 .file("stock_basic", SampleData.file(SampleData.COMPACT_STOCK_BASIC))
                 .file("trade_cal", SampleData.file(SampleData.TRADE_CAL))
                 .file("namechange", SampleData.file(SampleData.NAMECHANGE))
+                .file("moneyflow_hsgt", SampleData.file(SampleData.MONEYFLOW_HSGT))
                 .callsPerMinute(0).eager(true).start(port);
     }
 }
