@@ -31,6 +31,7 @@ public final class BundledSample {
                 .file("namechange", SampleData.file(SampleData.NAMECHANGE))
                 .file("stk_limit", SampleData.file(SampleData.SYNTHETIC_STK_LIMIT))   // synthetic: docs/DATA.md
                 .file("suspend_d", SampleData.file(SampleData.SYNTHETIC_SUSPEND_D))
+                .file("moneyflow_hsgt", SampleData.file(SampleData.MONEYFLOW_HSGT))
                 .callsPerMinute(0).eager(true).start(port);
     }
 }

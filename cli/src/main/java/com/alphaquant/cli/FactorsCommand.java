@@ -43,7 +43,7 @@ final class FactorsCommand implements Callable<Integer> {
     Path index;
 
     @Option(names = "--north", paramLabel = "FILE",
-            description = "Tushare moneyflow_hsgt CSV (trade_date, north_money) for NORTH_FLOW_Z; without it that factor is empty")
+            description = "Tushare moneyflow_hsgt CSV (trade_date, north_money) for NORTH_FLOW_Z; default: the bundled sample (to 2021-07-19)")
     Path north;
 
     @Option(names = "--stock-basic", paramLabel = "FILE",
@@ -91,10 +91,8 @@ final class FactorsCommand implements Callable<Integer> {
                 .benchmarkBars(BarCsv.read(BundledSample.orDefault(index, SampleData.INDEX)))
                 .stockBasics(StockBasicCsv.read(BundledSample.orDefault(stockBasic, SampleData.COMPACT_STOCK_BASIC)))
                 .calendar(TradeCalCsv.read(BundledSample.orDefault(tradeCal, SampleData.TRADE_CAL)))
-                .st(NameChangeCsv.history(BundledSample.orDefault(namechange, SampleData.NAMECHANGE)));
-        if (north != null) {
-            builder.northFlow(NorthFlowCsv.read(north));
-        }
+                .st(NameChangeCsv.history(BundledSample.orDefault(namechange, SampleData.NAMECHANGE)))
+                .northFlow(NorthFlowCsv.read(BundledSample.orDefault(north, SampleData.MONEYFLOW_HSGT)));
         PanelInput input = builder.build();
         stockBars = null; // the panel holds the columns now; let the bar objects go
 

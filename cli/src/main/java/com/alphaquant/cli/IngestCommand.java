@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = "Load Tushare data into PostgreSQL (TUSHARE_TOKEN from the environment; none: the bundled sample).")
 final class IngestCommand implements Callable<Integer> {
 
-    @Option(names = "--datasets", split = ",", defaultValue = "stock_basic,trade_cal,namechange,daily,adj_factor,index_daily",
+    @Option(names = "--datasets", split = ",", defaultValue = "stock_basic,trade_cal,namechange,daily,adj_factor,index_daily,moneyflow_hsgt",
             description = "Tushare datasets (default ${DEFAULT-VALUE})")
     List<String> datasets;
 

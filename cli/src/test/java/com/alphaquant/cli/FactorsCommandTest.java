@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.FactorRegistry;
+import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.NorthFlowCsv;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.StockSeries;
@@ -86,6 +87,32 @@ class FactorsCommandTest {
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("ts_code,trade_date,RSI14,MACD_DIF");
         assertThat(lines.get(1).split(",", -1)).hasSize(4);
+    }
+
+    @Test
+    void northFlowZComesFromTheBundledFlowsByDefault() throws IOException {
+        Path out = dir.resolve("north.csv");
+        assertThat(AlphaQuant.run("factors", "--names", "NORTH_FLOW_Z", "--out", out.toString())).as(console.err()).isZero();
+        MarketSeries flow = NorthFlowCsv.read(SampleData.file(SampleData.MONEYFLOW_HSGT));
+        PanelInput input = PanelInput.builder().bars(BarCsv.read(SampleData.file(SampleData.COMPACT_BARS))).northFlow(flow).build();
+        FactorPanel expected = new FactorEngine(1).compute(input);
+        List<String> lines = Files.readAllLines(out);
+        int line = 1;
+        int values = 0;
+        for (int s = 0; s < input.stocks().size(); s++) {
+            double[] want = expected.values("NORTH_FLOW_Z", input.stocks().get(s).code());
+            for (double w : want) {
+                String cell = lines.get(line++).split(",", -1)[2];
+                if (Double.isNaN(w)) {
+                    assertThat(cell).isEmpty();
+                } else {
+                    assertThat(Double.parseDouble(cell)).isEqualTo(w);
+                    values++;
+                }
+            }
+        }
+        // The sample's flows end on 2021-07-19: values from the 20th published day of 2021 up to then.
+        assertThat(values).isGreaterThan(31 * 100);
     }
 
     @Test

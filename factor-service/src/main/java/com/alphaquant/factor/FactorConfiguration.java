@@ -37,17 +37,21 @@ public class FactorConfiguration {
 
     /**
      * The sample files when {@code bars-csv} is set (offline demo, tests), with the ST history of
-     * {@code namechange-csv} or else the bundled sample's; else data-service.
+     * {@code namechange-csv} and the northbound flow of {@code north-csv}, or else the bundled
+     * sample's; else data-service.
      */
     @Bean
     BarSource barSource(FactorProperties p) {
         if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
             return InMemoryBarSource.fromCsv(Path.of(p.barsCsv()),
                     p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()),
-                    p.namechangeCsv() == null || p.namechangeCsv().isBlank() ? SampleData.file(SampleData.NAMECHANGE)
-                            : Path.of(p.namechangeCsv()));
+                    orSample(p.namechangeCsv(), SampleData.NAMECHANGE), orSample(p.northCsv(), SampleData.MONEYFLOW_HSGT));
         }
         return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
+    }
+
+    private static Path orSample(String file, String sample) {
+        return file == null || file.isBlank() ? SampleData.file(sample) : Path.of(file);
     }
 
     /** The {@code dataService} health component, in readiness: can bars be fetched at all. */

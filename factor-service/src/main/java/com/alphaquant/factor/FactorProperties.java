@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param indexCsv             the index bars that go with {@code barsCsv}
  * @param namechangeCsv        the Tushare namechange file that goes with {@code barsCsv} (ST status by day);
  *                             default: the bundled sample's
+ * @param northCsv             the Tushare moneyflow_hsgt file that goes with {@code barsCsv} (NORTH_FLOW_Z);
+ *                             default: the bundled sample's
  */
 @Validated
 @ConfigurationProperties("alphaquant.factor")
@@ -36,5 +38,6 @@ public record FactorProperties(@NotBlank String dataServiceUrl,
                                @DefaultValue("60000") @Min(1) long maxStockMonths,
                                String barsCsv,
                                String indexCsv,
-                               String namechangeCsv) {
+                               String namechangeCsv,
+                               String northCsv) {
 }

@@ -5,6 +5,8 @@ import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.factor.engine.FactorEngine;
+import com.alphaquant.factor.engine.MarketSeries;
+import com.alphaquant.factor.engine.NorthFlowCsv;
 import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
@@ -18,7 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The real 30-stock sample (2021-01-04 … 2022-12-20) with 000300.SH and its ST history, and the
+ * The real 30-stock sample (2021-01-04 … 2022-12-20) with 000300.SH, its ST history and the
+ * northbound flow, and the
  * engine's own output over its whole history: what the service must reproduce through its plumbing.
  */
 public final class Sample {
@@ -29,15 +32,17 @@ public final class Sample {
     public static final List<Bar> INDEX_BARS = BarCsv.read(INDEX);
     /** The real name history (000792.SZ of the 30 was *ST until 2021-08-09, while suspended: no ST bar). */
     public static final StHistory ST = NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE));
+    /** The real northbound flow (moneyflow_hsgt, to 2021-07-19): NORTH_FLOW_Z has values in the first half of 2021. */
+    public static final MarketSeries NORTH = NorthFlowCsv.read(SampleData.file(SampleData.MONEYFLOW_HSGT));
     public static final FactorPanel WHOLE_HISTORY = new FactorEngine(FactorComputer.FACTORS, 2)
-            .compute(PanelInput.builder().bars(STOCK_BARS).benchmarkBars(INDEX_BARS).st(ST).build());
+            .compute(PanelInput.builder().bars(STOCK_BARS).benchmarkBars(INDEX_BARS).st(ST).northFlow(NORTH).build());
     public static final List<TsCode> CODES = WHOLE_HISTORY.stocks().stream().map(s -> s.code()).toList();
 
     private Sample() {
     }
 
     public static InMemoryBarSource source() {
-        return new InMemoryBarSource(STOCK_BARS, INDEX_BARS, ST);
+        return new InMemoryBarSource(STOCK_BARS, INDEX_BARS, ST, NORTH);
     }
 
     /** The whole-history value of factor {@code f} (registry index) for a stock on a date; NaN if none. */

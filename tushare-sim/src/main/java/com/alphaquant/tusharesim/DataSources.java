@@ -21,9 +21,6 @@ import java.util.stream.Stream;
  */
 final class DataSources {
 
-    /** The subfolder of synthetic files, mapped by the same convention under the real ones. */
-    static final String SYNTHETIC = "synthetic";
-
     private final Map<String, Path> files;
     private final Set<String> derivedFromStockBasic;
     private final Map<String, ApiTable> tables = new LinkedHashMap<>();
@@ -40,12 +37,7 @@ final class DataSources {
     static DataSources resolve(Path dataDir, Map<String, Path> mapped) {
         Map<String, Path> files = new LinkedHashMap<>();
         if (dataDir != null) {
-            files.putAll(scan(dataDir));
-            // Synthetic stand-ins (generated where the real sample has no file) serve only what the real files do not.
-            Path synthetic = dataDir.resolve(SYNTHETIC);
-            if (Files.isDirectory(synthetic)) {
-                scan(synthetic).forEach(files::putIfAbsent);
-            }
+            files.putAll(scan(dataDir)); // synthetic stand-ins included where the real sample has no file
         }
         for (Map.Entry<String, Path> e : mapped.entrySet()) {
             if (ApiCatalog.api(e.getKey()) == null) {
@@ -114,8 +106,22 @@ final class DataSources {
      * The directory convention: for each api, {@code <api>.csv} or {@code <api>.csv.gz}, else the
      * single file named {@code <api>_*.csv[.gz]}; files with {@code _qfq} or {@code _hfq} in the
      * name are skipped ({@code daily} serves unadjusted prices). Several candidates are an error.
+     * An api without a file there takes one from {@code synthetic/} by the same rule: real data
+     * wins wherever it exists.
      */
     static Map<String, Path> scan(Path dir) {
+        Map<String, Path> found = scanOne(dir);
+        Path synthetic = dir.resolve(SYNTHETIC_DIR);
+        if (Files.isDirectory(synthetic)) {
+            scanOne(synthetic).forEach(found::putIfAbsent);
+        }
+        return found;
+    }
+
+    /** Where made-up fixtures live, apart from the real sample they stand in for. */
+    static final String SYNTHETIC_DIR = "synthetic";
+
+    private static Map<String, Path> scanOne(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Data directory not found: " + dir);
         }

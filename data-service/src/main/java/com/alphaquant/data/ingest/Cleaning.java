@@ -2,7 +2,9 @@ package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore.AdjFactor;
 import com.alphaquant.data.store.LimitStore;
+import com.alphaquant.data.store.FundamentalsStore;
 import com.alphaquant.data.store.NameChangeStore;
+import com.alphaquant.data.store.NorthFlowStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
@@ -21,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * Validates Tushare rows before they are stored. A row that fails is counted under its reason
- * (malformed, ohlc_inconsistent, negative_volume, suspended, unit_mismatch, bad_date, duplicate) and
+ * (malformed, ohlc_inconsistent, negative_volume, suspended, unit_mismatch, flow_inconsistent, bad_date,
+ * duplicate) and
  * reported with the job, never silently dropped.
  */
 public final class Cleaning {
@@ -196,6 +199,63 @@ public final class Cleaning {
             return "bad_date";
         }
         return end != null && end.isBefore(start) ? "bad_date" : null;
+    }
+
+    /**
+     * Tushare moneyflow_hsgt rows: a day without a parseable date is {@code bad_date}; one whose
+     * northbound total is not its two legs' sum ({@code north_money = hgt + sgt}, to 0.05 million)
+     * is {@code flow_inconsistent}, since one of the three is then wrong and we cannot tell which.
+     * Empty cells are kept as unpublished.
+     */
+    public static Result<NorthFlowStore.Flow> northFlows(TushareTable table) {
+        return clean(table, (row, col) -> {
+            LocalDate day;
+            try {
+                day = date(row, col, "trade_date");
+            } catch (RuntimeException e) {
+                return Outcome.rejected("bad_date");
+            }
+            NorthFlowStore.Flow f = new NorthFlowStore.Flow(day, optionalNum(row, col, "hgt"), optionalNum(row, col, "sgt"),
+                    optionalNum(row, col, "north_money"), optionalNum(row, col, "ggt_ss"), optionalNum(row, col, "ggt_sz"),
+                    optionalNum(row, col, "south_money"));
+            boolean legsKnown = f.hgt() != null && f.sgt() != null && f.northMoney() != null;
+            return legsKnown && Math.abs(f.northMoney() - f.hgt() - f.sgt()) > 0.05 ? Outcome.rejected("flow_inconsistent")
+                    : Outcome.of(f);
+        }, f -> f.tradeDate().toString());
+    }
+
+    /**
+     * Tushare fina_indicator rows, each version of a period kept: a row without a stock code is
+     * malformed, one whose dates do not parse or that is announced on or before its period's end
+     * {@code bad_date}; a second row with the same code, period and announcement a duplicate.
+     */
+    public static Result<FundamentalsStore.Row> fundamentals(TushareTable table) {
+        return clean(table, (row, col) -> {
+            String code = text(row, col, "ts_code");
+            if (!TsCode.isValid(code) || !Board.isStock(TsCode.of(code))) {
+                return Outcome.rejected("malformed");
+            }
+            LocalDate end;
+            LocalDate ann;
+            try {
+                end = date(row, col, "end_date");
+                ann = date(row, col, "ann_date");
+            } catch (RuntimeException e) {
+                return Outcome.rejected("bad_date");
+            }
+            if (!ann.isAfter(end)) {
+                return Outcome.rejected("bad_date");
+            }
+            return Outcome.of(new FundamentalsStore.Row(TsCode.of(code), end, ann, optionalNum(row, col, "eps"),
+                    optionalNum(row, col, "roe"), optionalNum(row, col, "bps"), optionalNum(row, col, "grossprofit_margin"),
+                    optionalNum(row, col, "debt_to_assets"), optionalText(row, col, "update_flag")));
+        }, r -> r.tsCode() + "|" + r.endDate() + "|" + r.annDate());
+    }
+
+    static Double optionalNum(List<Object> row, Map<String, Integer> col, String name) {
+        Integer i = col.get(name);
+        Object v = i == null || i >= row.size() ? null : row.get(i);
+        return v == null || v instanceof String s && s.isBlank() ? null : num(row, col, name);
     }
 
     static String optionalText(List<Object> row, Map<String, Integer> col, String name) {

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 public class DailyCycle {
 
     private static final Logger log = LoggerFactory.getLogger(DailyCycle.class);
-    /** What the cycle keeps current: quotes and the reference data they need (ST history included). */
+    /** What the cycle keeps current: quotes, northbound flow and the reference data they need (ST history included). */
     static final EnumSet<Dataset> DATASETS = EnumSet.of(Dataset.STOCK_BASIC, Dataset.TRADE_CAL, Dataset.NAMECHANGE,
             Dataset.DAILY, Dataset.ADJ_FACTOR, Dataset.INDEX_DAILY,
-            Dataset.STK_LIMIT, Dataset.SUSPEND_D);
+            Dataset.STK_LIMIT, Dataset.SUSPEND_D, Dataset.MONEYFLOW_HSGT);
 
     private final JobStore jobs;
     private final GapStore gaps;

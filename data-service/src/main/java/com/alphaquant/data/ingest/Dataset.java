@@ -15,7 +15,12 @@ public enum Dataset {
     /** The exchange's limit prices of each stock and day. */
     STK_LIMIT("stk_limit", List.of("trade_date", "ts_code", "pre_close", "up_limit", "down_limit")),
     /** Days a stock was suspended (S) or resumed (R); many days have none. */
-    SUSPEND_D("suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type"));
+    SUSPEND_D("suspend_d", List.of("ts_code", "trade_date", "suspend_timing", "suspend_type")),
+    /** Stock Connect flows, market-wide, one row a day (millions of CNY): NORTH_FLOW_Z's input. */
+    MONEYFLOW_HSGT("moneyflow_hsgt", List.of("trade_date", "hgt", "sgt", "north_money", "ggt_ss", "ggt_sz", "south_money")),
+    /** Financial indicators by report period, every announced version (restatements included). */
+    FINA_INDICATOR("fina_indicator", List.of("ts_code", "ann_date", "end_date", "eps", "roe", "bps", "grossprofit_margin",
+            "debt_to_assets", "update_flag"));
 
     private final String apiName;
     private final List<String> fields;
@@ -33,14 +38,20 @@ public enum Dataset {
         return fields;
     }
 
-    /** Per-day quote data, planned in units by trade date or by stock. */
+    /** Per-day data (quotes, northbound flow), planned in units by trade date or by stock. */
     public boolean isQuotes() {
-        return this == DAILY || this == ADJ_FACTOR || this == INDEX_DAILY || this == STK_LIMIT || this == SUSPEND_D;
+        return this == DAILY || this == ADJ_FACTOR || this == INDEX_DAILY || this == STK_LIMIT || this == SUSPEND_D
+                || this == MONEYFLOW_HSGT;
     }
 
     /** Whether a whole-market day may rightly have no rows (no stock suspended): then an empty answer is no gap. */
     public boolean mayBeEmpty() {
         return this == SUSPEND_D;
+    }
+
+    /** One row a day for the whole market: never fetched by stock, whatever codes a request names. */
+    public boolean isMarketWide() {
+        return this == MONEYFLOW_HSGT;
     }
 
     public static Dataset of(String apiName) {

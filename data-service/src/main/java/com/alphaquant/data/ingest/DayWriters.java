@@ -2,6 +2,7 @@ package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.LimitStore;
+import com.alphaquant.data.store.NorthFlowStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import java.util.List;
@@ -31,10 +32,12 @@ public class DayWriters {
 
     private final BarStore bars;
     private final LimitStore limits;
+    private final NorthFlowStore northFlows;
 
-    public DayWriters(BarStore bars, LimitStore limits) {
+    public DayWriters(BarStore bars, LimitStore limits, NorthFlowStore northFlows) {
         this.bars = bars;
         this.limits = limits;
+        this.northFlows = northFlows;
     }
 
     public Written write(Dataset dataset, TushareTable table) {
@@ -44,6 +47,7 @@ public class DayWriters {
             case ADJ_FACTOR -> adjFactors(table);
             case STK_LIMIT -> written(Cleaning.limits(table), limits::upsertLimits);
             case SUSPEND_D -> written(Cleaning.suspensions(table), limits::upsertSuspensions);
+            case MONEYFLOW_HSGT -> northFlows(table);
             default -> throw new IllegalArgumentException(dataset.apiName() + " is not fetched by day");
         };
     }
@@ -62,5 +66,12 @@ public class DayWriters {
         Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
         Set<String> changed = bars.upsertAdjFactors(result.accepted());
         return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+    }
+
+    /** Market-wide: no stock's data changed, and consumers take the flow as touching every stock. */
+    private Written northFlows(TushareTable table) {
+        Cleaning.Result<NorthFlowStore.Flow> result = Cleaning.northFlows(table);
+        northFlows.upsert(result.accepted());
+        return new Written(result.accepted().size(), result.rejected(), List.of());
     }
 }

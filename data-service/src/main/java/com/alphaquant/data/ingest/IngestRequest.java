@@ -105,8 +105,11 @@ public record IngestRequest(Set<Dataset> datasets, List<String> tsCodes, LocalDa
         return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The codes a dataset is fetched for: index datasets take the named index codes or the defaults. */
+    /** The codes a dataset is fetched for (none: the whole market): index datasets take the named index codes or the defaults. */
     public List<String> codesFor(Dataset dataset) {
+        if (dataset.isMarketWide()) {
+            return List.of();
+        }
         if (dataset != Dataset.INDEX_DAILY) {
             return tsCodes.stream().filter(c -> !isIndex(c)).toList();
         }

@@ -61,10 +61,12 @@ public class IngestRunner {
     private final GapStore gaps;
     private final Publication publication;
     private final Clock clock;
+    private final FundamentalsLoader fundamentals;
 
     public IngestRunner(TushareClient client, DayWriters writers, CoverageStore coverage, CalendarStore calendar,
                         ReferenceLoader reference, JobStore jobs, IngestJobRepository jobRepository, Outbox outbox,
-                        TransactionTemplate tx, DataProperties properties, GapStore gaps, Clock clock) {
+                        TransactionTemplate tx, DataProperties properties, GapStore gaps, Clock clock,
+                        FundamentalsLoader fundamentals) {
         this.client = client;
         this.writers = writers;
         this.coverage = coverage;
@@ -79,6 +81,7 @@ public class IngestRunner {
         this.gaps = gaps;
         this.publication = Publication.of(properties.cycle());
         this.clock = clock;
+        this.fundamentals = fundamentals;
     }
 
     /** Runs the claimed job to its end; throws the Tushare failure that stopped it, if any. */
@@ -94,6 +97,13 @@ public class IngestRunner {
             }
             if (request.datasets().contains(Dataset.NAMECHANGE)) {
                 reference.ensureNameChanges(claim);
+            }
+            if (request.datasets().contains(Dataset.FINA_INDICATOR)) {
+                List<String> codes = request.codesFor(Dataset.FINA_INDICATOR);
+                if (codes.isEmpty()) {
+                    reference.ensureStockBasic(); // the whole market is the stock list
+                }
+                fundamentals.ensure(claim, codes, request.startDate(), request.endDate());
             }
             List<LocalDate> openDays = calendar.days(request.startDate(), request.endDate()).stream()
                     .filter(TradingCalendar.Day::open).map(TradingCalendar.Day::date).toList();

@@ -92,6 +92,8 @@ final class SimFixture implements AutoCloseable {
                     .file("namechange", plantNameChanges(dir.resolve("namechange.csv")))
                     .file("stk_limit", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_STK_LIMIT))
                     .file("suspend_d", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_SUSPEND_D))
+                    .file("moneyflow_hsgt", shared(com.alphaquant.market.csv.SampleData.MONEYFLOW_HSGT))
+                    .file("fina_indicator", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_FINA_INDICATOR))
                     .tokens(TOKEN)
                     .callsPerMinute(60_000)
                     .rowCap(6000)

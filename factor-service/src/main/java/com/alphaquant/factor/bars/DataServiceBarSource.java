@@ -1,5 +1,6 @@
 package com.alphaquant.factor.bars;
 
+import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * data-service's quote API ({@code /api/data/bars}, {@code /api/data/indices/{code}/bars},
- * {@code /api/data/securities}, {@code /api/data/st}). Bars are asked unadjusted ({@code adjust=none}): they then carry
+ * {@code /api/data/securities}, {@code /api/data/st}, {@code /api/data/flows/north}). Bars are asked unadjusted ({@code adjust=none}): they then carry
  * Tushare's cumulative adj_factor, a constant multiple of SPEC's adj_factor_rel, which keeps
  * prices comparable across requests (the qfq base moves with each ex-date). Many stocks come
  * from the streamed panel endpoint ({@code /api/data/bars/panel}) in one request or a few.
@@ -57,6 +59,11 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
 
     /** data-service's ST episode: the days a stock bore one ST name ({@code endDate} null: still ST). */
     record EpisodeView(String tsCode, String name, LocalDate startDate, LocalDate endDate) {
+    }
+
+    /** data-service's northbound flow day (Tushare moneyflow_hsgt, millions of CNY; null: not published). */
+    record FlowView(LocalDate tradeDate, Double hgt, Double sgt, Double northMoney, Double ggtSs, Double ggtSz,
+                    Double southMoney) {
     }
 
     /** data-service unreachable is a 503 for the client within 2 s, so connecting gets one. */
@@ -260,6 +267,26 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             return request.get();
         } catch (RestClientException e) {
             throw new BarSourceUnavailableException("data-service did not answer for " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The stored northbound flow in [from, to] ({@code /api/data/flows/north}), one request;
+     * days data-service has no row for are absent, so NORTH_FLOW_Z has no value on them.
+     */
+    @Override
+    public MarketSeries northFlow(LocalDate from, LocalDate to) {
+        FlowView[] views = call("the northbound flow " + from + ".." + to, () -> http.get()
+                .uri("/api/data/flows/north?start={start}&end={end}", from.toString(), to.toString()).retrieve()
+                .body(FlowView[].class));
+        TreeMap<LocalDate, Double> byDate = new TreeMap<>();
+        for (FlowView v : views == null ? new FlowView[0] : views) {
+            byDate.put(v.tradeDate(), v.northMoney());
+        }
+        try {
+            return MarketSeries.byDate(byDate);
+        } catch (IllegalArgumentException e) {
+            throw new BarSourceUnavailableException("data-service sent an invalid flow: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package com.alphaquant.factor.bars;
 
+import com.alphaquant.factor.engine.MarketSeries;
+import com.alphaquant.factor.engine.NorthFlowCsv;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
@@ -20,7 +22,8 @@ import java.util.function.Predicate;
 /**
  * Bars held in memory: the real Tushare sample files in tests, or any Tushare-format CSV for
  * the offline demo ({@code alphaquant.factor.bars-csv} / {@code index-csv}), with the ST history
- * of a namechange file ({@code namechange-csv}).
+ * of a namechange file ({@code namechange-csv}) and the northbound flow of a moneyflow_hsgt file
+ * ({@code north-csv}).
  */
 public final class InMemoryBarSource implements BarSource {
 
@@ -28,6 +31,7 @@ public final class InMemoryBarSource implements BarSource {
     private final List<Bar> benchmark;
     private final List<Security> securities;
     private final StHistory st;
+    private final MarketSeries northFlow;
 
     /** Bars of stocks that were never ST (synthetic data). */
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars) {
@@ -35,7 +39,13 @@ public final class InMemoryBarSource implements BarSource {
     }
 
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st) {
+        this(stockBars, indexBars, st, null);
+    }
+
+    /** @param northFlow the northbound flow, or null for none (NORTH_FLOW_Z is then NaN) */
+    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow) {
         this.st = st;
+        this.northFlow = northFlow;
         for (Bar b : stockBars) {
             if (Board.of(b.tsCode()) != Board.INDEX) {
                 byCode.computeIfAbsent(b.tsCode(), c -> new ArrayList<>()).add(b);
@@ -45,9 +55,10 @@ public final class InMemoryBarSource implements BarSource {
         securities = byCode.keySet().stream().map(c -> new Security(c, null)).toList();
     }
 
-    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges) {
+    /** @param northFlow a Tushare moneyflow_hsgt file, or null for none */
+    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges, Path northFlow) {
         return new InMemoryBarSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars),
-                NameChangeCsv.history(nameChanges));
+                NameChangeCsv.history(nameChanges), northFlow == null ? null : NorthFlowCsv.read(northFlow));
     }
 
     @Override
@@ -67,6 +78,12 @@ public final class InMemoryBarSource implements BarSource {
     @Override
     public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
         return benchmark.stream().filter(within(from, to)).toList();
+    }
+
+    /** The whole series: the engine aligns it to the stocks' dates. */
+    @Override
+    public MarketSeries northFlow(LocalDate from, LocalDate to) {
+        return northFlow;
     }
 
     @Override

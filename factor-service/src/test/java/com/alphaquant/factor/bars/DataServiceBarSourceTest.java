@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alphaquant.factor.Sample;
 import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
+import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
 import java.net.URLDecoder;
@@ -63,6 +64,30 @@ class DataServiceBarSourceTest {
             assertThat(requests(PANEL).get(1)).contains("start=1990-01-01");
             assertThat(requests(SINGLE)).isEmpty();
             assertThat(server.requests("/api/data/indices/000300.SH/bars")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void northFlowZFromTheFlowsEndpointEqualsTheOneFromTheFile() {
+        try (DataServiceBarSource source = new DataServiceBarSource(url(), 4, Duration.ofSeconds(10))) {
+            LocalDate from = LocalDate.parse("2021-03-01");
+            LocalDate to = LocalDate.parse("2021-07-30");
+            MarketSeries flow = source.northFlow(LocalDate.parse("2021-01-01"), to);
+            int first = Arrays.binarySearch(Sample.NORTH.dates(), 20210104);
+            int last = Arrays.binarySearch(Sample.NORTH.dates(), 20210719);
+            assertThat(flow.dates()).containsExactly(Arrays.copyOfRange(Sample.NORTH.dates(), first, last + 1));
+            assertThat(flow.values()).containsExactly(Arrays.copyOfRange(Sample.NORTH.values(), first, last + 1));
+
+            Map<TsCode, StockFactors> out = new FactorComputer(source, 400, 2).compute(Sample.CODES, from, to);
+            out.values().forEach(s -> Sample.assertMatchesWholeHistory(s, 1e-9));
+            int f = FactorComputer.FACTORS.stream().map(d -> d.name()).toList().indexOf("NORTH_FLOW_Z");
+            long values = out.values().stream().flatMapToDouble(s -> Arrays.stream(s.values()[f])).filter(v -> !Double.isNaN(v))
+                    .count();
+            // Each stock's bars from March to 2021-07-19 that have a flow: the same count as the whole history's.
+            long expected = Sample.CODES.stream().flatMapToInt(c -> Arrays.stream(Sample.dates(c, 20210301, 20210730))
+                    .filter(d -> !Double.isNaN(Sample.expected(f, c, d)))).count();
+            assertThat(values).isEqualTo(expected).isGreaterThan(2000);
+            assertThat(server.requests(DataServiceStub.NORTH)).isNotEmpty();
         }
     }
 

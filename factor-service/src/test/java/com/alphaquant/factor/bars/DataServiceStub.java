@@ -1,6 +1,7 @@
 package com.alphaquant.factor.bars;
 
 import com.alphaquant.factor.Sample;
+import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class DataServiceStub implements AutoCloseable {
     public static final double TUSHARE_SCALE = 118.7;
     public static final String SINGLE = "/api/data/bars";
     public static final String PANEL = "/api/data/bars/panel";
+    public static final String NORTH = "/api/data/flows/north";
 
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -64,6 +67,10 @@ public final class DataServiceStub implements AutoCloseable {
                     .map(e -> "{\"tsCode\":\"" + e.tsCode() + "\",\"name\":\"" + e.name() + "\",\"startDate\":\"" + e.first()
                             + "\",\"endDate\":" + (e.last() == null ? "null" : "\"" + e.last() + "\"") + "}")
                     .collect(Collectors.joining(",", "[", "]")));
+        });
+        server.createContext(NORTH, ex -> {
+            Map<String, String> q = query(ex);
+            reply(ex, 200, flowsJson(LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end"))));
         });
         server.createContext("/actuator/health/liveness", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
         server.start();
@@ -127,6 +134,20 @@ public final class DataServiceStub implements AutoCloseable {
         LocalDate to = LocalDate.parse(q.get("end"));
         return barsJson(bars.stream().filter(which).filter(b -> !b.tradeDate().isBefore(from) && !b.tradeDate().isAfter(to))
                 .toList());
+    }
+
+    /** data-service's northbound flow days in [from, to] (only north_money is read by the client). */
+    static String flowsJson(LocalDate from, LocalDate to) {
+        List<String> days = new ArrayList<>();
+        for (int i = 0; i < Sample.NORTH.size(); i++) {
+            LocalDate day = DateInts.toLocalDate(Sample.NORTH.dates()[i]);
+            double v = Sample.NORTH.values()[i];
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                days.add("{\"tradeDate\":\"" + day + "\",\"hgt\":null,\"sgt\":null,\"northMoney\":"
+                        + (Double.isNaN(v) ? "null" : Double.toString(v)) + ",\"ggtSs\":null,\"ggtSz\":null,\"southMoney\":null}");
+            }
+        }
+        return "[" + String.join(",", days) + "]";
     }
 
     /** data-service's BarView array: raw prices, adjFactor as Tushare's cumulative factor. */

@@ -1,10 +1,13 @@
 package com.alphaquant.factor.engine;
 
 import com.alphaquant.market.Bar;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * A market-wide daily series by date (the benchmark index's close, the northbound net flow):
@@ -24,6 +27,18 @@ public record MarketSeries(int[] dates, double[] values) {
                         + " then " + dates[i]);
             }
         }
+    }
+
+    /** Values by day, a null value NaN (not published): the shape data-service's series come in. */
+    public static MarketSeries byDate(SortedMap<LocalDate, Double> values) {
+        int[] dates = new int[values.size()];
+        double[] out = new double[values.size()];
+        int i = 0;
+        for (Map.Entry<LocalDate, Double> e : values.entrySet()) {
+            dates[i] = DateInts.of(e.getKey());
+            out[i++] = e.getValue() == null ? Double.NaN : e.getValue();
+        }
+        return new MarketSeries(dates, out);
     }
 
     /** The closes of one security's bars, in date order. */

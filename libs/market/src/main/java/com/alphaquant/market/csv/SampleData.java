@@ -41,6 +41,8 @@ public final class SampleData {
     public static final String TRADE_CAL = "trade_cal_SSE_derived_20160101_20260318.csv.gz";
     public static final String NAMECHANGE = "namechange_350.csv.gz";
     public static final String MONEYFLOW_HSGT = "moneyflow_hsgt_20180102_20210719.csv.gz";
+    /** SYNTHETIC fina_indicator of the 30 mini stocks, 2017-2022 (tushare-sim's SyntheticFinaIndicator). */
+    public static final String SYNTHETIC_FINA_INDICATOR = "synthetic/fina_indicator_30_2017_2022.csv";
     /** The CLI's default: the 30 mini stocks plus 600000.SH, same dates. */
     public static final String COMPACT_BARS = "compact/daily_raw_adj_31_20210104_20221220.csv.gz";
     public static final String COMPACT_STOCK_BASIC = "compact/stock_basic_31.csv.gz";
