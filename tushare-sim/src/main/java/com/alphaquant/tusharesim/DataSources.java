@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 final class DataSources {
 
+    /** The subfolder of a data directory holding synthetic fixtures (docs/DATA.md). */
+    static final String SYNTHETIC = "synthetic";
+
     private final Map<String, Path> files;
     private final Set<String> derivedFromStockBasic;
     private final Map<String, ApiTable> tables = new LinkedHashMap<>();
@@ -37,6 +40,11 @@ final class DataSources {
     static DataSources resolve(Path dataDir, Map<String, Path> mapped) {
         Map<String, Path> files = new LinkedHashMap<>();
         if (dataDir != null) {
+            // Synthetic fixtures stand in for datasets the real files lack, never over a real one.
+            Path synthetic = dataDir.resolve(SYNTHETIC);
+            if (Files.isDirectory(synthetic)) {
+                files.putAll(scan(synthetic));
+            }
             files.putAll(scan(dataDir));
         }
         for (Map.Entry<String, Path> e : mapped.entrySet()) {
