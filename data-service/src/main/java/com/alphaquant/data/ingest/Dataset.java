@@ -11,7 +11,9 @@ public enum Dataset {
     ADJ_FACTOR("adj_factor", List.of("ts_code", "trade_date", "adj_factor")),
     INDEX_DAILY("index_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount")),
     /** Every stock's names with their dates: the date-effective ST status of the price-limit rules. */
-    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason"));
+    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason")),
+    /** Index constituents and weights on the index's publication dates: point-in-time universes. */
+    INDEX_WEIGHT("index_weight", List.of("index_code", "con_code", "trade_date", "weight"));
 
     private final String apiName;
     private final List<String> fields;

@@ -1,8 +1,10 @@
 package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.BarStore;
+import com.alphaquant.data.store.IndexWeightStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexWeight;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +30,11 @@ public class DayWriters {
     }
 
     private final BarStore bars;
+    private final IndexWeightStore indexWeights;
 
-    public DayWriters(BarStore bars) {
+    public DayWriters(BarStore bars, IndexWeightStore indexWeights) {
         this.bars = bars;
+        this.indexWeights = indexWeights;
     }
 
     public Written write(Dataset dataset, TushareTable table) {
@@ -38,6 +42,7 @@ public class DayWriters {
             case DAILY -> bars(table, BarStore.Table.DAILY, true);
             case INDEX_DAILY -> bars(table, BarStore.Table.INDEX, false);
             case ADJ_FACTOR -> adjFactors(table);
+            case INDEX_WEIGHT -> indexWeights(table);
             default -> throw new IllegalArgumentException(dataset.apiName() + " is not fetched by day");
         };
     }
@@ -51,6 +56,12 @@ public class DayWriters {
     private Written adjFactors(TushareTable table) {
         Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
         Set<String> changed = bars.upsertAdjFactors(result.accepted());
+        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+    }
+
+    private Written indexWeights(TushareTable table) {
+        Cleaning.Result<IndexWeight> result = Cleaning.indexWeights(table);
+        Set<String> changed = indexWeights.upsert(result.accepted());
         return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
     }
 }

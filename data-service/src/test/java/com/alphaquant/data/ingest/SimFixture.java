@@ -90,6 +90,7 @@ final class SimFixture implements AutoCloseable {
                     .file("stock_basic", shared("stock_basic_350.csv.gz"))
                     .file("trade_cal", shared("trade_cal_SSE_derived_20160101_20260318.csv.gz"))
                     .file("namechange", plantNameChanges(dir.resolve("namechange.csv")))
+                    .file("index_weight", shared(com.alphaquant.market.synthetic.IndexWeightGenerator.FIXTURE))
                     .tokens(TOKEN)
                     .callsPerMinute(60_000)
                     .rowCap(6000)
