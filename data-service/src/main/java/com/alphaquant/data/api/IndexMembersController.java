@@ -32,19 +32,42 @@ class IndexMembersController {
     /** The members in force on {@code date}, published on {@code weightDate}. */
     record MembersView(String indexCode, LocalDate date, LocalDate weightDate, int count, List<MemberView> members) {}
 
+    /** One stored row: {@code conCode} weighed {@code weight} percent in the publication of {@code tradeDate}. */
+    record WeightView(LocalDate tradeDate, String conCode, double weight) {}
+
     private final IndexWeightStore weights;
 
     IndexMembersController(IndexWeightStore weights) {
         this.weights = weights;
     }
 
-    @GetMapping("/indices/{code}/members")
-    ResponseEntity<?> members(@PathVariable String code,
-                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate date) {
+    /**
+     * Every publication in [start, end] and the one in force on {@code start}, by date then
+     * constituent: what a backtest over the index's point-in-time universe needs. Empty when none.
+     */
+    @GetMapping("/indices/{code}/weights")
+    List<WeightView> weights(@PathVariable String code,
+                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end) {
+        TsCode index = index(code);
+        QuoteController.requireRange(start, end);
+        LocalDate inForce = weights.latestOnOrBefore(index, start);
+        return weights.between(index, inForce == null ? start : inForce, end).stream()
+                .map(w -> new WeightView(w.tradeDate(), w.conCode().toString(), w.weight())).toList();
+    }
+
+    private static TsCode index(String code) {
         TsCode index = QuoteController.parseCode("code", code);
         if (QuoteController.board("code", index) != Board.INDEX) {
             throw new BadRequestException("code", code + " is a stock, not an index");
         }
+        return index;
+    }
+
+    @GetMapping("/indices/{code}/members")
+    ResponseEntity<?> members(@PathVariable String code,
+                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate date) {
+        TsCode index = index(code);
         LocalDate published = weights.latestOnOrBefore(index, date);
         if (published == null) {
             String detail = weights.has(index)

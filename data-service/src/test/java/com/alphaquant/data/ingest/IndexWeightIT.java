@@ -117,6 +117,17 @@ class IndexWeightIT {
         assertThat(order).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(served.values().stream().mapToDouble(Double::doubleValue).sum()).isBetween(99.98, 100.02);
 
+        // The range a backtest loads: the publication in force on its start, then each later one.
+        JsonNode rows = json.readTree(get("/api/data/indices/000300.SH/weights?start=2021-03-15&end=2021-05-10").body());
+        List<String> dates = new ArrayList<>();
+        rows.forEach(w -> {
+            if (!dates.contains(w.get("tradeDate").asString())) {
+                dates.add(w.get("tradeDate").asString());
+            }
+        });
+        assertThat(dates).containsExactly("2021-02-26", "2021-03-31", "2021-04-30");
+        assertThat(rows).hasSize(900);
+
         // On a publication day, that day's snapshot; before the stored history, 404.
         assertThat(json.readTree(get("/api/data/indices/000300.SH/members?date=2021-02-26").body()).get("weightDate").asString())
                 .isEqualTo("2021-02-26");
@@ -147,7 +158,9 @@ class IndexWeightIT {
                 {"000300/members?date=2021-03-15", "code"},
                 {"000300.SH/members?date=2021-13-01", "date"},
                 {"000300.SH/members?date=1900-01-01", "date"},
-                {"000300.SH/members", "date"}}) {
+                {"000300.SH/members", "date"},
+                {"600519.SH/weights?start=2021-01-04&end=2021-03-15", "code"},
+                {"000300.SH/weights?start=2021-03-15&end=2021-01-04", "end"}}) {
             HttpResponse<String> r = get("/api/data/indices/" + c[0]);
             assertThat(r.statusCode()).as(c[0] + " " + r.body()).isEqualTo(400);
             assertThat(r.body()).as(c[0]).contains("\"" + c[1]);
