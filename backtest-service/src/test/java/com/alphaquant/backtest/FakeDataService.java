@@ -1,6 +1,7 @@
 package com.alphaquant.backtest;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.sun.net.httpserver.HttpExchange;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP server (the JDK's) answering data-service's quote API in data-service's JSON
  * format over the real sample: {@code GET /api/data/bars?ts_code=&start=&end=&adjust=none},
  * {@code /api/data/indices/{code}/bars}, {@code /api/data/securities}, {@code /api/data/calendar},
- * {@code /api/data/st?start=&end=} (the ST episodes of the sample's name history).
+ * {@code /api/data/st?start=&end=} (the ST episodes of the sample's name history),
+ * {@code /api/data/indices/{code}/weights?start=&end=} (the synthetic CSI 300 constituents).
  * It can be stopped and started again on the same port (data-service down), made to answer 503,
  * or made slow.
  */
@@ -134,6 +136,9 @@ public final class FakeDataService implements AutoCloseable {
             } else if (path.startsWith("/api/data/indices/") && path.endsWith("/bars")) {
                 String code = path.substring("/api/data/indices/".length(), path.length() - "/bars".length());
                 body = bars(Sample.indices().get(TsCode.of(code)), q);
+            } else if (path.startsWith("/api/data/indices/") && path.endsWith("/weights")) {
+                body = weights(TsCode.of(path.substring("/api/data/indices/".length(), path.length() - "/weights".length())),
+                        LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end")));
             } else if (path.equals("/api/data/securities")) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 Sample.basics().forEach(b -> {
@@ -178,6 +183,22 @@ public final class FakeDataService implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             send(x, 400, "application/problem+json", "{\"status\":400,\"detail\":" + json.writeValueAsString(String.valueOf(e.getMessage())) + "}");
         }
+    }
+
+    /** The publications in [start, end] and the one in force on start, as data-service serves them. */
+    private static List<Map<String, Object>> weights(TsCode index, LocalDate start, LocalDate end) {
+        LocalDate inForce = Sample.indexWeights().stream().filter(w -> w.indexCode().equals(index) && !w.tradeDate().isAfter(start))
+                .map(IndexWeight::tradeDate).max(LocalDate::compareTo).orElse(start);
+        List<Map<String, Object>> out = new ArrayList<>();
+        Sample.indexWeights().stream().filter(w -> w.indexCode().equals(index) && !w.tradeDate().isBefore(inForce)
+                && !w.tradeDate().isAfter(end)).forEach(w -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("tradeDate", w.tradeDate().toString());
+                    row.put("conCode", w.conCode().toString());
+                    row.put("weight", w.weight());
+                    out.add(row);
+                });
+        return out;
     }
 
     private static List<Map<String, Object>> bars(List<Bar> rows, Map<String, String> q) {

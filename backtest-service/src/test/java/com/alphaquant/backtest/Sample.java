@@ -6,7 +6,10 @@ import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.IndexWeightCsv;
+import com.alphaquant.market.synthetic.IndexWeightGenerator;
 import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
@@ -37,6 +40,7 @@ public final class Sample {
     private static List<StockBasic> basics;
     private static TradingCalendar calendar;
     private static StHistory stHistory;
+    private static List<IndexWeight> indexWeights;
 
     private Sample() {
     }
@@ -80,6 +84,14 @@ public final class Sample {
             stHistory = NameChangeCsv.history(dir().resolve(NAMECHANGE));
         }
         return stHistory;
+    }
+
+    /** The synthetic CSI 300 constituents of the sample's {@code synthetic/} folder (not Tushare data). */
+    public static synchronized List<IndexWeight> indexWeights() {
+        if (indexWeights == null) {
+            indexWeights = IndexWeightCsv.read(dir().resolve(IndexWeightGenerator.FIXTURE));
+        }
+        return indexWeights;
     }
 
     /** A panel of the given stocks with the CSI 300, built as the CLI builds it (whole calendar, whole files). */

@@ -13,7 +13,10 @@ import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.IndexMembership;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.market.csv.IndexWeightCsv;
+import com.alphaquant.market.synthetic.IndexWeightGenerator;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
@@ -75,7 +78,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--stocks", split = ",", paramLabel = "CODE", description = "the universe, e.g. 600000.SH,600519.SH")
     List<String> stocks;
 
-    @Option(names = "--universe", paramLabel = "all", description = "'all': every stock in the bars file")
+    @Option(names = "--universe", paramLabel = "all|INDEX", description = "'all': every stock in the bars file; an index "
+            + "such as 000300.SH: every stock, but each day only that day's constituents (--index-weight) may be bought")
     String universe;
 
     @Option(names = "--initial-capital", paramLabel = "CNY", defaultValue = BacktestSpec.Defaults.INITIAL_CAPITAL, description = "default ${DEFAULT-VALUE}")
@@ -131,6 +135,10 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Tushare namechange CSV (which stocks were ST on which days); default: the bundled history")
     Path namechange;
 
+    @Option(names = "--index-weight", paramLabel = "FILE",
+            description = "Tushare index_weight CSV for an index --universe; default: the bundled synthetic CSI 300 (docs/DATA.md)")
+    Path indexWeight;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "backtest-out", description = "output folder; default ./${DEFAULT-VALUE}")
     Path out;
 
@@ -139,6 +147,20 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
+
+    /** The constituents of an index --universe, which must have a publication on or before the start; null without one. */
+    private IndexMembership membership(BacktestSpec spec) {
+        if (spec.universeIndex() == null) {
+            return null;
+        }
+        Path file = BundledSample.orDefault(indexWeight, IndexWeightGenerator.FIXTURE);
+        IndexMembership m = IndexMembership.of(spec.universeIndex(), IndexWeightCsv.read(file));
+        if (m.asOf(spec.start()) == null) {
+            throw new IllegalArgumentException(file.getFileName() + " has no constituents of " + spec.universeIndex()
+                    + " published on or before " + spec.start());
+        }
+        return m;
+    }
 
     @Override
     public Integer call() {
@@ -193,7 +215,7 @@ final class BacktestCommand implements Callable<Integer> {
             return b == null ? null : b.listDate();
         }, NameChangeCsv.history(namechangeFile), indexBars, benchmarkCode);
 
-        Strategy runnable = spec.newStrategy(() -> plan, panel);
+        Strategy runnable = spec.newStrategy(() -> plan, panel, null, membership(spec));
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, progress.shown() ? progress.bar("days")::update : ProgressListener.NONE);
 
         Map<String, String> runInfo = new LinkedHashMap<>();

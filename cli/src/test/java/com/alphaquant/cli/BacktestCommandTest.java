@@ -123,6 +123,26 @@ class BacktestCommandTest {
     }
 
     @Test
+    void anIndexUniverseBuysOnlyThatDaysConstituents() throws IOException {
+        Path o = dir.resolve("pit");
+        // 2021-06-30 publication of the synthetic CSI 300: which of the compact sample's 31 stocks are members.
+        java.util.Set<String> members = com.alphaquant.market.csv.IndexWeightCsv.read(com.alphaquant.market.csv.SampleData.file(
+                com.alphaquant.market.synthetic.IndexWeightGenerator.FIXTURE)).stream()
+                .filter(w -> w.tradeDate().equals(java.time.LocalDate.of(2021, 6, 30))).map(w -> w.conCode().toString())
+                .collect(java.util.stream.Collectors.toSet());
+        int code = AlphaQuant.run("backtest", "--strategy", "buy_and_hold", "--start-date", "2021-07-01", "--end-date", "2021-12-31",
+                "--universe", "000300.SH", "--out", o.toString());
+        assertThat(code).as(err()).isZero();
+        List<String> bought = Files.readAllLines(o.resolve("trades.csv")).stream().skip(1).map(l -> l.split(",")[1]).distinct().toList();
+        assertThat(bought).isNotEmpty().allMatch(members::contains);
+        assertThat(Files.readString(o.resolve("metrics.json"))).contains("\"universe\": \"000300.SH\"");
+        console.reset();
+        assertThat(AlphaQuant.run("backtest", "--strategy", "buy_and_hold", "--start-date", "2021-01-04", "--end-date", "2021-06-30",
+                "--universe", "000905.SH", "--out", dir.resolve("y").toString())).isEqualTo(2);
+        assertThat(err()).contains("has no constituents of 000905.SH published on or before 2021-01-04");
+    }
+
+    @Test
     void aRangeReachingPastTheDataIsRefused() {
         assertThat(AlphaQuant.run("backtest", "--strategy", "buy_and_hold", "--start-date", "2022-06-01", "--end-date", "2023-06-30",
                 "--universe", "all", "--out", dir.toString())).isEqualTo(2);

@@ -77,6 +77,7 @@ final class ApiCatalog {
     static final String STK_LIMIT = "stk_limit";
     static final String SUSPEND_D = "suspend_d";
     static final String NAMECHANGE = "namechange";
+    static final String INDEX_WEIGHT = "index_weight";
 
     private static final Map<String, Api> APIS = build();
 
@@ -177,6 +178,11 @@ final class ApiCatalog {
         add(apis, new Api(NAMECHANGE, List.of(str("ts_code"), str("name"), date("start_date"), date("end_date"),
                 date("ann_date"), str("change_reason")), "ts_code", "start_date",
                 List.of(codes("ts_code", "ts_code"), from("start_date", "start_date"), to("end_date", "start_date"))));
+
+        add(apis, new Api(INDEX_WEIGHT, List.of(str("index_code"), str("con_code"), date("trade_date"), num("weight")),
+                "con_code", "trade_date",
+                List.of(eq("index_code", "index_code"), dateEq("trade_date", "trade_date"), from("start_date", "trade_date"),
+                        to("end_date", "trade_date"))));
         return Collections.unmodifiableMap(apis);
     }
 

@@ -1,6 +1,7 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
@@ -37,4 +38,14 @@ public interface BarSource {
      * ST", which would give ST stocks the normal band.
      */
     StHistory stHistory(LocalDate from, LocalDate to);
+
+    /**
+     * An index's constituents with their weights: every publication in [from, to] and the one in
+     * force on {@code from}, for a point-in-time universe. A source without them fails rather than
+     * answer "no members".
+     */
+    default List<IndexWeight> indexWeights(TsCode index, LocalDate from, LocalDate to) {
+        throw new DataUnavailableException(describe() + " has no index constituents: a universe such as " + index
+                + " cannot be traded from it");
+    }
 }

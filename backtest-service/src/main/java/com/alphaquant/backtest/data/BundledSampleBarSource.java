@@ -1,10 +1,12 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
@@ -33,6 +35,7 @@ public final class BundledSampleBarSource implements BarSource {
     private final Path dir;
     private final String barsPattern;
     private volatile Loaded loaded;
+    private volatile List<IndexWeight> weights;
 
     private record Loaded(Map<TsCode, List<Bar>> stocks, Map<TsCode, List<Bar>> indices, Map<TsCode, LocalDate> listDates,
                           TradingCalendar calendar, StHistory st, String barsFile) {}
@@ -75,6 +78,21 @@ public final class BundledSampleBarSource implements BarSource {
     @Override
     public StHistory stHistory(LocalDate from, LocalDate to) {
         return data().st();
+    }
+
+    /** From the synthetic fixture {@code synthetic/index_weight_*.csv*} of the folder (docs/DATA.md), read on first use. */
+    @Override
+    public List<IndexWeight> indexWeights(TsCode index, LocalDate from, LocalDate to) {
+        List<IndexWeight> all = weights;
+        if (all == null) {
+            synchronized (this) {
+                if (weights == null) {
+                    weights = IndexWeightCsv.read(one(dir.resolve("synthetic"), "index_weight_*.csv*"));
+                }
+                all = weights;
+            }
+        }
+        return all.stream().filter(w -> w.indexCode().equals(index) && !w.tradeDate().isAfter(to)).toList();
     }
 
     private static List<Bar> slice(List<Bar> rows, LocalDate from, LocalDate to) {
@@ -127,6 +145,13 @@ public final class BundledSampleBarSource implements BarSource {
     }
 
     private Path one(String glob) {
+        return one(dir, glob);
+    }
+
+    private static Path one(Path dir, String glob) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataUnavailableException("The sample folder " + dir.toAbsolutePath() + " does not exist: expected a file " + glob);
+        }
         List<Path> matches = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             files.forEach(matches::add);

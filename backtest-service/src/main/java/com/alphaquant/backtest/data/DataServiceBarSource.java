@@ -1,6 +1,7 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
@@ -106,6 +107,25 @@ public final class DataServiceBarSource implements BarSource {
             }
         }
         return StHistory.ofEpisodes(episodes);
+    }
+
+    /**
+     * The constituents in force on {@code from} and at each later publication up to {@code to}
+     * ({@code /api/data/indices/{code}/weights}).
+     */
+    @Override
+    public List<IndexWeight> indexWeights(TsCode index, LocalDate from, LocalDate to) {
+        List<IndexWeight> rows = new ArrayList<>();
+        for (JsonNode row : get("/api/data/indices/{code}/weights?start={start}&end={end}", index, from, to)) {
+            try {
+                rows.add(new IndexWeight(index, TsCode.of(text(row, "conCode")), LocalDate.parse(text(row, "tradeDate")),
+                        number(row, "weight")));
+            } catch (RuntimeException e) {
+                throw new DataUnavailableException("data-service at " + baseUrl + " returned an index weight of " + index
+                        + " that cannot be used: " + e.getMessage(), e);
+            }
+        }
+        return rows;
     }
 
     private List<Bar> toBars(JsonNode rows, TsCode code) {

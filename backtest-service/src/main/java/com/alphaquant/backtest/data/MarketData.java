@@ -5,6 +5,7 @@ import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.IndexMembership;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
@@ -31,7 +32,8 @@ public final class MarketData {
     static final int CALENDAR_LEAD_DAYS = 60;
 
     /** A panel and what went into it. */
-    public record Loaded(BarPanel panel, int stocks, long bars, String source) {}
+    /** A panel and what went into it; {@code membership} the universe index's constituents, or null when the run has none. */
+    public record Loaded(BarPanel panel, int stocks, long bars, String source, IndexMembership membership) {}
 
     private final BarSource source;
 
@@ -94,6 +96,23 @@ public final class MarketData {
         }
         TradingCalendar calendar = source.calendar(spec.dataStart().minusDays(CALENDAR_LEAD_DAYS), end);
         BarPanel panel = BarPanel.of(calendar, bars, listDates::get, source.stHistory(spec.dataStart(), end), indexBars, benchmark);
-        return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe());
+        return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe(), membership(spec));
+    }
+
+    /**
+     * The constituents of the run's universe index over its days; fails when none was published
+     * on or before the first day, since the run could then buy nothing until one is.
+     */
+    private IndexMembership membership(BacktestSpec spec) {
+        TsCode index = spec.universeIndex();
+        if (index == null) {
+            return null;
+        }
+        IndexMembership m = IndexMembership.of(index, source.indexWeights(index, spec.start(), spec.end()));
+        if (m.asOf(spec.start()) == null) {
+            throw new IllegalArgumentException("No constituents of " + index + " published on or before " + spec.start() + " in "
+                    + source.describe() + (m.isEmpty() ? "" : ": its first publication in range is " + m.dates().iterator().next()));
+        }
+        return m;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param startDate          yyyy-MM-dd (or yyyyMMdd)
  * @param endDate            yyyy-MM-dd (or yyyyMMdd)
  * @param stocks             the universe, e.g. ["600000.SH", "600519.SH"]
- * @param universe           {@code all}: every stock of the bar source (instead of stocks)
+ * @param universe           {@code all}: every stock of the bar source (instead of stocks); an index code such as
+ *                           {@code 000300.SH}: every stock, but on each day only that day's constituents may be bought
  * @param stampDuty          null: the dated schedule
  * @param transferFee        null: the dated schedule
  * @param benchmark          an index code or {@code none}; default 000300.SH

@@ -45,7 +45,7 @@ class BacktestRunner {
         progress.set(0);
         MarketData.Loaded data = marketData.load(request.spec(), request.weights(), f -> progress.set(40 * f));
         BacktestResult result = new BacktestEngine(data.panel(), request.spec().config())
-                .run(request.newStrategy(data.panel()), (done, total) -> progress.set(40 + 55.0 * done / total));
+                .run(request.newStrategy(data.panel(), data.membership()), (done, total) -> progress.set(40 + 55.0 * done / total));
         progress.set(95);
 
         Map<String, Object> run = new LinkedHashMap<>();

@@ -63,7 +63,7 @@ class OptimizeRunner {
             }
             running.add(pool.submit(() -> {
                 ParsedRequest request = point.request();
-                BacktestResult r = new BacktestEngine(panel, request.spec().config()).run(request.newStrategy(panel));
+                BacktestResult r = new BacktestEngine(panel, request.spec().config()).run(request.newStrategy(panel, data.membership()));
                 grid.save(claim.jobId(), new GridPointRecord(point.number(), json.writeValueAsString(point.values()),
                         json.writeValueAsString(Figures.metrics(r)), r.finalEquity(), r.fills().size(), r.rejections().size()));
                 progress.set(10 + 89.0 * finished.incrementAndGet() / total);

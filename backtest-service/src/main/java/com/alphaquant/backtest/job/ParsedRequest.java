@@ -4,6 +4,7 @@ import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
+import com.alphaquant.market.IndexMembership;
 import java.util.List;
 
 /**
@@ -19,6 +20,11 @@ public record ParsedRequest(BacktestRequest normalized, BacktestSpec spec, List<
 
     /** A fresh strategy instance for one run over {@code panel} (multi_factor computes its factors over it). */
     public Strategy newStrategy(BarPanel panel) {
-        return spec.newStrategy(this::weights, panel);
+        return newStrategy(panel, null);
+    }
+
+    /** As {@link #newStrategy(BarPanel)}, over the point-in-time universe of {@code membership} when the request names one. */
+    public Strategy newStrategy(BarPanel panel, IndexMembership membership) {
+        return spec.newStrategy(this::weights, panel, null, membership);
     }
 }

@@ -164,7 +164,7 @@ public final class RequestParser {
                 .map(w -> new BacktestRequest.WeightRow(w.date().toString(), w.code().toString(), w.weight())).toList();
         List<String> stocks = spec.stocks() == null ? null : spec.stocks().stream().map(TsCode::toString).toList();
         return new BacktestRequest(spec.strategy(), weights, spec.start().toString(), spec.end().toString(), stocks,
-                spec.universeAll() ? "all" : null, c.initialCapital(), c.costs().commissionRate(), nullIfNaN(c.costs().stampDutyRate()),
+                spec.universeAll() ? "all" : spec.universeIndex() == null ? null : spec.universeIndex().toString(), c.initialCapital(), c.costs().commissionRate(), nullIfNaN(c.costs().stampDutyRate()),
                 nullIfNaN(c.costs().transferFeeRate()), c.costs().minCommission(), c.slippage().base(), c.slippage().impact(),
                 c.slippage().cap(), c.fillPrice().label(), c.carryOver(), c.riskFreeRate(),
                 spec.benchmark() == null ? "none" : spec.benchmark().toString(), spec.strategyParameters(), spec.strategyPreset());

@@ -263,4 +263,23 @@ class BacktestApiIT extends ServiceIT {
                 {"strategy":"buy_and_hold","startDate":"2022-01-04","endDate":"2022-06-30","stocks":["600000.SH"]}""");
         assertThat(awaitEnd("/api/backtests/" + again, Duration.ofSeconds(60)).get("status").asString()).isEqualTo("SUCCEEDED");
     }
+
+    @Test
+    void anIndexUniverseBuysOnlyEachDaysConstituentsFromDataService() throws Exception {
+        UUID id = submit("/api/backtests", """
+                {"strategy":"buy_and_hold","startDate":"2021-07-01","endDate":"2021-09-30","universe":"000300.SH"}""");
+        JsonNode job = awaitEnd("/api/backtests/" + id, Duration.ofSeconds(120));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("parameters").get("universe").asString()).isEqualTo("000300.SH");
+        assertThat(job.get("run").get("universe").asString()).isEqualTo("000300.SH");
+        com.alphaquant.market.IndexMembership csi300 = com.alphaquant.market.IndexMembership.of(Sample.CSI300, Sample.indexWeights());
+        JsonNode trades = getJson("/api/backtests/" + id + "/trades");
+        assertThat(trades.size()).isGreaterThan(100);
+        for (JsonNode t : trades) {
+            LocalDate decided = Sample.calendar().previous(LocalDate.parse(t.get("tradeDate").asString()));
+            assertThat(csi300.isMember(TsCode.of(t.get("tsCode").asString()), decided)).as(t.toString()).isTrue();
+        }
+        // The sample has stocks that were not members on the first day: none of them was bought.
+        assertThat(Sample.codes().stream().filter(c -> !csi300.isMember(c, LocalDate.of(2021, 7, 1)))).isNotEmpty();
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.alphaquant.backtest.FakeDataService;
 import com.alphaquant.backtest.Sample;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexMembership;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import java.net.ServerSocket;
@@ -40,6 +41,19 @@ class DataServiceBarSourceTest {
     void healthy() {
         server.failing(false);
         server.delay(0);
+    }
+
+    @Test
+    void indexConstituentsGiveTheMembershipOfTheFilesSource() {
+        LocalDate from = LocalDate.of(2021, 3, 15);
+        IndexMembership served = IndexMembership.of(Sample.CSI300, source.indexWeights(Sample.CSI300, from, TO));
+        IndexMembership files = IndexMembership.of(Sample.CSI300,
+                new BundledSampleBarSource(Sample.dir(), "daily_raw_adj_*.csv*").indexWeights(Sample.CSI300, from, TO));
+        assertThat(served.dates()).first().isEqualTo(LocalDate.of(2021, 2, 26));
+        for (LocalDate d = from; !d.isAfter(TO); d = d.plusDays(1)) {
+            assertThat(served.asOf(d)).as("%s", d).isEqualTo(files.asOf(d));
+        }
+        assertThat(served.asOf(from).members()).hasSize(300);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.alphaquant.data.store.NorthFlowStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.NameChange;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
@@ -293,4 +294,31 @@ public final class Cleaning {
     static LocalDate date(List<Object> row, Map<String, Integer> col, String name) {
         return LocalDate.parse(text(row, col, name), DateTimeFormatter.BASIC_ISO_DATE);
     }
+
+    /**
+     * Tushare index_weight rows: a row whose codes are not valid is malformed, one whose date does
+     * not parse {@code bad_date}, a weight outside [0, 100] {@code bad_weight}, a second row of the
+     * same index, day and constituent a duplicate.
+     */
+    public static Result<IndexWeight> indexWeights(TushareTable table) {
+        return clean(table, (row, col) -> {
+            String index = text(row, col, "index_code");
+            String member = text(row, col, "con_code");
+            if (!TsCode.isValid(index) || !TsCode.isValid(member)) {
+                return Outcome.rejected("malformed");
+            }
+            LocalDate day;
+            try {
+                day = date(row, col, "trade_date");
+            } catch (RuntimeException e) {
+                return Outcome.rejected("bad_date");
+            }
+            double weight = num(row, col, "weight");
+            if (!(weight >= 0 && weight <= 100)) {
+                return Outcome.rejected("bad_weight");
+            }
+            return Outcome.of(new IndexWeight(TsCode.of(index), TsCode.of(member), day, weight));
+        }, w -> w.indexCode() + "|" + w.tradeDate() + "|" + w.conCode());
+    }
+
 }

@@ -20,7 +20,9 @@ public enum Dataset {
     MONEYFLOW_HSGT("moneyflow_hsgt", List.of("trade_date", "hgt", "sgt", "north_money", "ggt_ss", "ggt_sz", "south_money")),
     /** Financial indicators by report period, every announced version (restatements included). */
     FINA_INDICATOR("fina_indicator", List.of("ts_code", "ann_date", "end_date", "eps", "roe", "bps", "grossprofit_margin",
-            "debt_to_assets", "update_flag"));
+            "debt_to_assets", "update_flag")),
+    /** Index constituents and weights on the index's publication dates: point-in-time universes. */
+    INDEX_WEIGHT("index_weight", List.of("index_code", "con_code", "trade_date", "weight"));
 
     private final String apiName;
     private final List<String> fields;

@@ -3,8 +3,10 @@ package com.alphaquant.data.ingest;
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.LimitStore;
 import com.alphaquant.data.store.NorthFlowStore;
+import com.alphaquant.data.store.IndexWeightStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexWeight;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +35,13 @@ public class DayWriters {
     private final BarStore bars;
     private final LimitStore limits;
     private final NorthFlowStore northFlows;
+    private final IndexWeightStore indexWeights;
 
-    public DayWriters(BarStore bars, LimitStore limits, NorthFlowStore northFlows) {
+    public DayWriters(BarStore bars, LimitStore limits, NorthFlowStore northFlows, IndexWeightStore indexWeights) {
         this.bars = bars;
         this.limits = limits;
         this.northFlows = northFlows;
+        this.indexWeights = indexWeights;
     }
 
     public Written write(Dataset dataset, TushareTable table) {
@@ -48,6 +52,7 @@ public class DayWriters {
             case STK_LIMIT -> written(Cleaning.limits(table), limits::upsertLimits);
             case SUSPEND_D -> written(Cleaning.suspensions(table), limits::upsertSuspensions);
             case MONEYFLOW_HSGT -> northFlows(table);
+            case INDEX_WEIGHT -> indexWeights(table);
             default -> throw new IllegalArgumentException(dataset.apiName() + " is not fetched by day");
         };
     }
@@ -73,5 +78,11 @@ public class DayWriters {
         Cleaning.Result<NorthFlowStore.Flow> result = Cleaning.northFlows(table);
         northFlows.upsert(result.accepted());
         return new Written(result.accepted().size(), result.rejected(), List.of());
+    }
+
+    private Written indexWeights(TushareTable table) {
+        Cleaning.Result<IndexWeight> result = Cleaning.indexWeights(table);
+        Set<String> changed = indexWeights.upsert(result.accepted());
+        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
     }
 }

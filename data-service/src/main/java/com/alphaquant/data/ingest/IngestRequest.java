@@ -19,6 +19,9 @@ public record IngestRequest(Set<Dataset> datasets, List<String> tsCodes, LocalDa
     /** Indices loaded for {@code index_daily} when no index codes are named. */
     public static final List<String> DEFAULT_INDICES = List.of("000300.SH", "000001.SH", "399001.SZ", "399006.SZ");
 
+    /** Indices whose constituents {@code index_weight} loads when no index codes are named: the CSI 300. */
+    public static final List<String> WEIGHTED_INDICES = List.of("000300.SH");
+
     /** A request field that is not acceptable, named for the API's problem body. */
     public static class InvalidField extends IllegalArgumentException {
         private final String field;
@@ -109,6 +112,10 @@ public record IngestRequest(Set<Dataset> datasets, List<String> tsCodes, LocalDa
     public List<String> codesFor(Dataset dataset) {
         if (dataset.isMarketWide()) {
             return List.of();
+        }
+        if (dataset == Dataset.INDEX_WEIGHT) {
+            List<String> indices = tsCodes.stream().filter(IngestRequest::isIndex).toList();
+            return indices.isEmpty() ? WEIGHTED_INDICES : indices;
         }
         if (dataset != Dataset.INDEX_DAILY) {
             return tsCodes.stream().filter(c -> !isIndex(c)).toList();

@@ -114,10 +114,14 @@ public class IngestRunner {
                     List<LocalDate> days = job.getOrigin() == IngestJob.Origin.CYCLE && codes.isEmpty()
                             ? withoutDeferred(dataset, openDays) : openDays;
                     units.addAll(planner.plan(dataset, codes, days));
+                } else if (dataset == Dataset.INDEX_WEIGHT) {
+                    units.addAll(IndexWeightPlan.months(request, coverage));
                 }
             }
-            jobs.planned(claim, units.size(), units.stream().map(WorkUnit::from).min(LocalDate::compareTo).orElse(null),
-                    units.stream().map(WorkUnit::to).max(LocalDate::compareTo).orElse(null));
+            // The fetched days are those of quote units: an index_weight month is no day's quotes.
+            List<WorkUnit> quoteUnits = units.stream().filter(u -> u.dataset().isQuotes()).toList();
+            jobs.planned(claim, units.size(), quoteUnits.stream().map(WorkUnit::from).min(LocalDate::compareTo).orElse(null),
+                    quoteUnits.stream().map(WorkUnit::to).max(LocalDate::compareTo).orElse(null));
             log.info("Job {}: {} units to fetch ({} trading days, datasets {})", jobId, units.size(), openDays.size(),
                     request.datasets());
             Flux.fromIterable(units)

@@ -22,6 +22,9 @@ public record WorkUnit(Dataset dataset, List<String> codes, LocalDate from, Loca
     public Map<String, String> params() {
         String f = from.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
         String t = to.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+        if (dataset == Dataset.INDEX_WEIGHT) { // codes: the one index
+            return Map.of("index_code", codes.get(0), "start_date", f, "end_date", t);
+        }
         if (wholeMarket() && from.equals(to)) {
             return Map.of("trade_date", f);
         }

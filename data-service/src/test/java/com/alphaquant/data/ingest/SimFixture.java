@@ -94,6 +94,7 @@ final class SimFixture implements AutoCloseable {
                     .file("suspend_d", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_SUSPEND_D))
                     .file("moneyflow_hsgt", shared(com.alphaquant.market.csv.SampleData.MONEYFLOW_HSGT))
                     .file("fina_indicator", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_FINA_INDICATOR))
+                    .file("index_weight", shared(com.alphaquant.market.synthetic.IndexWeightGenerator.FIXTURE))
                     .tokens(TOKEN)
                     .callsPerMinute(60_000)
                     .rowCap(6000)

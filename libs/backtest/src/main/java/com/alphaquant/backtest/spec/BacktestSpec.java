@@ -6,9 +6,12 @@ import com.alphaquant.backtest.engine.FillPrice;
 import com.alphaquant.backtest.engine.SlippageModel;
 import com.alphaquant.backtest.strategy.BuyAndHoldStrategy;
 import com.alphaquant.backtest.strategy.MultiFactorStrategy;
+import com.alphaquant.backtest.strategy.PointInTimeUniverse;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.Board;
+import com.alphaquant.market.IndexMembership;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.CostModel;
 import com.alphaquant.strategy.preset.StrategyPresets;
@@ -135,16 +138,18 @@ public final class BacktestSpec {
     private final String strategy;
     private final List<TsCode> stocks;
     private final boolean universeAll;
+    private final TsCode universeIndex;
     private final TsCode benchmark;
     private final BacktestConfig config;
     private final Map<String, Double> strategyParameters;
     private final String strategyPreset;
 
-    private BacktestSpec(String strategy, List<TsCode> stocks, boolean universeAll, TsCode benchmark,
+    private BacktestSpec(String strategy, List<TsCode> stocks, boolean universeAll, TsCode universeIndex, TsCode benchmark,
                          BacktestConfig config, Map<String, Double> strategyParameters, String strategyPreset) {
         this.strategy = strategy;
         this.stocks = stocks;
         this.universeAll = universeAll;
+        this.universeIndex = universeIndex;
         this.benchmark = benchmark;
         this.config = config;
         this.strategyParameters = strategyParameters;
@@ -202,6 +207,14 @@ public final class BacktestSpec {
         return universeAll;
     }
 
+    /**
+     * The index whose constituents of each day are the only stocks a run may buy that day (a
+     * point-in-time universe, e.g. {@code 000300.SH}), or null. Bars are loaded for every stock.
+     */
+    public TsCode universeIndex() {
+        return universeIndex;
+    }
+
     /** The benchmark index, or null for none. */
     public TsCode benchmark() {
         return benchmark;
@@ -236,7 +249,7 @@ public final class BacktestSpec {
         if (stocks != null) {
             return new LinkedHashSet<>(stocks);
         }
-        if (weights != null && !universeAll) {
+        if (weights != null && !universeAll && universeIndex == null) {
             return weights.stocks();
         }
         return null;
@@ -267,6 +280,35 @@ public final class BacktestSpec {
 
     /** As {@link #newStrategy(Supplier, BarPanel)}, telling {@code listener} each multi_factor decision (may be null). */
     public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener) {
+        if (universeIndex != null) {
+            throw new IllegalStateException("A run over the universe " + universeIndex + " needs its constituents: "
+                    + "call newStrategy(weights, panel, listener, membership)");
+        }
+        return unrestricted(weights, panel, listener);
+    }
+
+    /**
+     * As {@link #newStrategy(Supplier, BarPanel, MultiFactorStrategy.DecisionListener)}, over the
+     * point-in-time universe of {@code membership} (the constituents of {@link #universeIndex()};
+     * ignored, may be null, when the run has none): multi_factor gives signals to the day's
+     * members only, and no strategy may buy a stock on a day it was not a member.
+     */
+    public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener,
+                                IndexMembership membership) {
+        if (universeIndex == null) {
+            return unrestricted(weights, panel, listener);
+        }
+        if (membership == null || !membership.index().equals(universeIndex)) {
+            throw new IllegalArgumentException("The universe " + universeIndex + " needs that index's constituents");
+        }
+        Strategy inner = unrestricted(weights, panel, listener);
+        if (inner instanceof MultiFactorStrategy mf) {
+            inner = mf.within(membership);
+        }
+        return new PointInTimeUniverse(inner, membership);
+    }
+
+    private Strategy unrestricted(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener) {
         if (!needsPanel()) {
             return newStrategy(weights);
         }
@@ -278,7 +320,7 @@ public final class BacktestSpec {
     /** How the universe was given, for the run's record: the codes, "all" or "weights". */
     public String universeLabel() {
         return stocks != null ? stocks.stream().map(TsCode::toString).collect(Collectors.joining(","))
-                : universeAll ? "all" : "weights";
+                : universeAll ? "all" : universeIndex != null ? universeIndex.toString() : "weights";
     }
 
     /** Fails naming the data's range when no bar falls between the run's start and end. */
@@ -462,8 +504,9 @@ public final class BacktestSpec {
             if (stocks != null && universe != null) {
                 throw new InvalidParameter(Param.UNIVERSE, "Give either " + d.name(Param.STOCKS) + " or " + d.withExample(Param.UNIVERSE) + ", not both");
             }
-            if (universe != null && !universe.equalsIgnoreCase("all")) {
-                throw new InvalidParameter(Param.UNIVERSE, "Unknown universe '" + universe + "': the only named universe is 'all'");
+            TsCode universeIndex = null;
+            if (universe != null && !universe.trim().equalsIgnoreCase("all")) {
+                universeIndex = indexUniverse(universe.trim());
             }
             if (stocks == null && universe == null && name.equals(BuyAndHoldStrategy.NAME)) {
                 throw new InvalidParameter(Param.STOCKS, "Strategy buy_and_hold needs " + d.withExample(Param.STOCKS) + " or "
@@ -543,7 +586,23 @@ public final class BacktestSpec {
             double rf = or(riskFree, Defaults.RISK_FREE);
             BacktestConfig config = attempt(Param.RISK_FREE, () -> new BacktestConfig(start, end, capital, costs, slip, fillPrice,
                     carryOver != null && carryOver, rf));
-            return new BacktestSpec(name, chosen, universe != null, benchmarkCode, config, Map.copyOf(parameters), preset);
+            return new BacktestSpec(name, chosen, universe != null && universeIndex == null, universeIndex, benchmarkCode, config,
+                    Map.copyOf(parameters), preset);
+        }
+
+        /** An index code as a universe: its constituents of each day. */
+        private static TsCode indexUniverse(String text) {
+            boolean index;
+            try {
+                index = TsCode.isValid(text) && Board.of(TsCode.of(text)) == Board.INDEX;
+            } catch (IllegalArgumentException e) {
+                index = false;
+            }
+            if (!index) {
+                throw new InvalidParameter(Param.UNIVERSE, "Unknown universe '" + text + "': expected 'all' or an index whose "
+                        + "constituents of each day form the universe, e.g. 000300.SH");
+            }
+            return TsCode.of(text);
         }
 
         private static double or(Double value, String fallback) {

@@ -9,6 +9,7 @@ import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.PanelInputBuilder;
 import com.alphaquant.factor.engine.StockSeries;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndexMembership;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.strategy.portfolio.Book;
 import com.alphaquant.strategy.portfolio.DayDecision;
@@ -67,13 +68,15 @@ public final class MultiFactorStrategy implements Strategy {
     private final int[] factorStock;         // panel stock -> factor panel stock
     private final String[] codes;
     private final DecisionListener listener;
+    private final IndexMembership universe;  // null: no point-in-time universe
 
     private final Map<String, Integer> indexOf = new HashMap<>();
     private Book book = Book.EMPTY;
     private LocalDate lastCall;
 
     private MultiFactorStrategy(MultiFactorPortfolio portfolio, List<String> traded, boolean usePrices, String[] factorNames,
-                                FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener) {
+                                FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener,
+                                IndexMembership universe) {
         this.portfolio = portfolio;
         this.traded = traded;
         this.usePrices = usePrices;
@@ -82,6 +85,7 @@ public final class MultiFactorStrategy implements Strategy {
         this.factorStock = factorStock;
         this.codes = codes;
         this.listener = listener;
+        this.universe = universe;
         for (int s = 0; s < codes.length; s++) {
             indexOf.put(codes[s], s);
         }
@@ -124,7 +128,16 @@ public final class MultiFactorStrategy implements Strategy {
         }
         List<String> traded = stocks.isEmpty() ? null : stocks.stream().map(TsCode::toString).toList();
         return new MultiFactorStrategy(portfolio, traded, usePrices, names.toArray(String[]::new), factors, factorStock, codes,
-                listener);
+                listener, null);
+    }
+
+    /**
+     * This strategy giving signals only to the stocks that were members of {@code universe} on
+     * each day (ranks still over the day's whole cross-section), so that its picks come from the
+     * index of the time; wrap it in {@link PointInTimeUniverse} to forbid every other buy too.
+     */
+    public MultiFactorStrategy within(IndexMembership universe) {
+        return new MultiFactorStrategy(portfolio, traded, usePrices, factorNames, factors, factorStock, codes, listener, universe);
     }
 
     @Override
@@ -176,6 +189,9 @@ public final class MultiFactorStrategy implements Strategy {
         }
         CrossSection day = new CrossSection(dayCodes, values, null);
         List<String> tradedToday = traded == null ? day.tsCodes() : traded;
+        if (universe != null) {
+            tradedToday = PointInTimeUniverse.members(universe, today, tradedToday);
+        }
         Book previous = book;
         DayDecision decision = portfolio.decide(day, tradedToday, previous, closes);
         book = decision.next();
