@@ -27,7 +27,8 @@ public class DailyCycle {
     private static final Logger log = LoggerFactory.getLogger(DailyCycle.class);
     /** What the cycle keeps current: quotes and the reference data they need (ST history included). */
     static final EnumSet<Dataset> DATASETS = EnumSet.of(Dataset.STOCK_BASIC, Dataset.TRADE_CAL, Dataset.NAMECHANGE,
-            Dataset.DAILY, Dataset.ADJ_FACTOR, Dataset.INDEX_DAILY);
+            Dataset.DAILY, Dataset.ADJ_FACTOR, Dataset.INDEX_DAILY,
+            Dataset.INDEX_CLASSIFY, Dataset.INDEX_MEMBER);
 
     private final JobStore jobs;
     private final GapStore gaps;

@@ -11,7 +11,11 @@ public enum Dataset {
     ADJ_FACTOR("adj_factor", List.of("ts_code", "trade_date", "adj_factor")),
     INDEX_DAILY("index_daily", List.of("ts_code", "trade_date", "open", "high", "low", "close", "pre_close", "vol", "amount")),
     /** Every stock's names with their dates: the date-effective ST status of the price-limit rules. */
-    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason"));
+    NAMECHANGE("namechange", List.of("ts_code", "name", "start_date", "end_date", "ann_date", "change_reason")),
+    /** The L1 industries (Shenwan SW2021); loaded together with their members. */
+    INDEX_CLASSIFY("index_classify", List.of("index_code", "industry_name", "level", "industry_code", "src")),
+    /** Each industry's stocks with the dates they joined and left. */
+    INDEX_MEMBER("index_member", List.of("index_code", "con_code", "in_date", "out_date"));
 
     private final String apiName;
     private final List<String> fields;
