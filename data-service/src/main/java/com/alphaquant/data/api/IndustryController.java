@@ -34,6 +34,14 @@ class IndustryController {
     /** An industry and the stocks that belonged to it on the date asked, sorted. */
     record IndustryView(String industryCode, String name, List<String> members) {}
 
+    /** One stock's membership of one industry, from {@code inDate} until {@code outDate} (exclusive; null: still). */
+    record MembershipView(String industryCode, String name, String tsCode, LocalDate inDate, LocalDate outDate) {
+
+        static MembershipView of(IndustryMembership m) {
+            return new MembershipView(m.industryCode(), m.industryName(), m.tsCode().toString(), m.inDate(), m.outDate());
+        }
+    }
+
     private final IndustryStore industries;
     private final CoverageStore coverage;
 
@@ -55,10 +63,8 @@ class IndustryController {
         if (code != null && QuoteController.board("ts_code", code) == Board.INDEX) {
             throw new BadRequestException("ts_code", code + " is an index, not a stock: indices have no industry");
         }
-        if (coverage.ranges(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET).isEmpty()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, null,
-                    "No industry classification stored: ingest index_classify and index_member "
-                            + "(POST /api/data/ingest with datasets [\"index_classify\",\"index_member\"])"));
+        if (!ingested()) {
+            return notIngested();
         }
         IndustryClassification classification = industries.classification();
         Map<String, String> names = new TreeMap<>();
@@ -74,5 +80,27 @@ class IndustryController {
                 .map(e -> new IndustryView(e.getKey(), names.get(e.getKey()), e.getValue().stream().sorted().toList()))
                 .toList();
         return ResponseEntity.ok(views);
+    }
+
+    /**
+     * Every stored membership with its dates: what a backtest or a factor evaluation over a range
+     * builds its {@link IndustryClassification} from, in one call instead of one per day.
+     */
+    @GetMapping("/industries/memberships")
+    ResponseEntity<?> memberships() {
+        if (!ingested()) {
+            return notIngested();
+        }
+        return ResponseEntity.ok(industries.classification().memberships().stream().map(MembershipView::of).toList());
+    }
+
+    private boolean ingested() {
+        return !coverage.ranges(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET).isEmpty();
+    }
+
+    private static ResponseEntity<?> notIngested() {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, null,
+                "No industry classification stored: ingest index_classify and index_member "
+                        + "(POST /api/data/ingest with datasets [\"index_classify\",\"index_member\"])"));
     }
 }

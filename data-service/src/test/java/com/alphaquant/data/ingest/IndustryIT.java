@@ -118,6 +118,7 @@ class IndustryIT {
         HttpResponse<String> before = get("/api/data/industries?date=2022-12-20");
         assertThat(before.statusCode()).isEqualTo(409);
         assertThat(before.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(get("/api/data/industries/memberships").statusCode()).isEqualTo(409);
 
         Map<String, String[]> classified = classified();
         int industries = new TreeSet<>(classified.values().stream().map(v -> v[0]).toList()).size();
@@ -160,6 +161,19 @@ class IndustryIT {
         assertThat(industries("date=2022-01-05&ts_code=600941.SH").values()).singleElement().asList().contains("600941.SH");
         HttpResponse<String> one = get("/api/data/industries?date=2022-12-20&ts_code=600519.SH");
         assertThat(json.readTree(one.body()).get(0).get("name").asString()).isEqualTo("白酒");
+
+        // Every membership with its dates, for consumers over a range: 600000.SH's two.
+        HttpResponse<String> all = get("/api/data/industries/memberships");
+        assertThat(all.statusCode()).isEqualTo(200);
+        JsonNode rows = json.readTree(all.body());
+        assertThat(rows.size()).isEqualTo(331);
+        List<String> spdb = new ArrayList<>();
+        rows.forEach(r -> {
+            if (r.get("tsCode").asString().equals("600000.SH")) {
+                spdb.add(r.get("industryCode").asString() + " " + r.get("inDate").asString() + " " + r.get("outDate").asString(null));
+            }
+        });
+        assertThat(spdb).containsExactlyInAnyOrder(bank + " 1999-11-10 " + move, estate + " " + move + " null");
 
         // Refreshed at most once a day: a second job the same day asks Tushare nothing, and stores the same.
         long calls = sim.calls("index_member");

@@ -15,6 +15,7 @@ import com.alphaquant.strategy.portfolio.DayDecision;
 import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
 import com.alphaquant.strategy.signal.CrossSection;
 import java.time.LocalDate;
+import com.alphaquant.market.IndustryClassification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,6 +44,9 @@ import java.util.TreeSet;
  * {@code MultiFactorStrategyTest} checks day-t values against a computation on bars cut at t and
  * re-based on day t's factor.
  *
+ * <p>With {@code industry_neutral} the day's industries come from the panel's classification
+ * ({@link BarPanel#industries()}) as of that day.
+ *
  * <p>Closes for the stops and volatility targeting are the raw close × adj_factor (raw when the
  * factor is unknown): one basis across corporate actions, only ratios used. With {@code usePrices}
  * false the book carries no prices: no stop or volatility scaling can fire. strategy-service
@@ -67,13 +71,15 @@ public final class MultiFactorStrategy implements Strategy {
     private final int[] factorStock;         // panel stock -> factor panel stock
     private final String[] codes;
     private final DecisionListener listener;
+    private final IndustryClassification industries;
 
     private final Map<String, Integer> indexOf = new HashMap<>();
     private Book book = Book.EMPTY;
     private LocalDate lastCall;
 
     private MultiFactorStrategy(MultiFactorPortfolio portfolio, List<String> traded, boolean usePrices, String[] factorNames,
-                                FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener) {
+                                FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener,
+                                IndustryClassification industries) {
         this.portfolio = portfolio;
         this.traded = traded;
         this.usePrices = usePrices;
@@ -82,6 +88,7 @@ public final class MultiFactorStrategy implements Strategy {
         this.factorStock = factorStock;
         this.codes = codes;
         this.listener = listener;
+        this.industries = industries;
         for (int s = 0; s < codes.length; s++) {
             indexOf.put(codes[s], s);
         }
@@ -124,7 +131,7 @@ public final class MultiFactorStrategy implements Strategy {
         }
         List<String> traded = stocks.isEmpty() ? null : stocks.stream().map(TsCode::toString).toList();
         return new MultiFactorStrategy(portfolio, traded, usePrices, names.toArray(String[]::new), factors, factorStock, codes,
-                listener);
+                listener, panel.industries());
     }
 
     @Override
@@ -177,7 +184,8 @@ public final class MultiFactorStrategy implements Strategy {
         CrossSection day = new CrossSection(dayCodes, values, null);
         List<String> tradedToday = traded == null ? day.tsCodes() : traded;
         Book previous = book;
-        DayDecision decision = portfolio.decide(day, tradedToday, previous, closes);
+        Map<String, String> industryOf = portfolio.signalParams().industryNeutral() ? industries.asOf(today) : Map.of();
+        DayDecision decision = portfolio.decide(day, tradedToday, previous, closes, industryOf);
         book = decision.next();
         if (listener != null) {
             listener.onDecision(today, day, tradedToday, previous, closes, decision);
