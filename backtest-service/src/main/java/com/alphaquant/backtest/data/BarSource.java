@@ -1,6 +1,7 @@
 package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
@@ -37,4 +38,12 @@ public interface BarSource {
      * ST", which would give ST stocks the normal band.
      */
     StHistory stHistory(LocalDate from, LocalDate to);
+
+    /**
+     * The stocks' industries through time, for industry-neutral strategies (Shenwan L1 from
+     * data-service; the sample's stock_basic industries otherwise); default: none.
+     */
+    default IndustryClassification industries() {
+        return IndustryClassification.NONE;
+    }
 }
