@@ -37,7 +37,8 @@ public class FactorConfiguration {
 
     /**
      * The sample files when {@code bars-csv} is set (offline demo, tests), with the ST history of
-     * {@code namechange-csv} or else the bundled sample's; else data-service.
+     * {@code namechange-csv} or else the bundled sample's, and the industries of the bundled
+     * sample's stock_basic; else data-service.
      */
     @Bean
     BarSource barSource(FactorProperties p) {
@@ -45,7 +46,7 @@ public class FactorConfiguration {
             return InMemoryBarSource.fromCsv(Path.of(p.barsCsv()),
                     p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()),
                     p.namechangeCsv() == null || p.namechangeCsv().isBlank() ? SampleData.file(SampleData.NAMECHANGE)
-                            : Path.of(p.namechangeCsv()));
+                            : Path.of(p.namechangeCsv()), SampleData.file(SampleData.STOCK_BASIC));
         }
         return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
     }

@@ -3,10 +3,12 @@ package com.alphaquant.factor.bars;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
+import com.alphaquant.market.csv.StockBasicCsv;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.function.Predicate;
 /**
  * Bars held in memory: the real Tushare sample files in tests, or any Tushare-format CSV for
  * the offline demo ({@code alphaquant.factor.bars-csv} / {@code index-csv}), with the ST history
- * of a namechange file ({@code namechange-csv}).
+ * of a namechange file ({@code namechange-csv}) and the industries of the bundled sample's stock_basic.
  */
 public final class InMemoryBarSource implements BarSource {
 
@@ -28,6 +30,7 @@ public final class InMemoryBarSource implements BarSource {
     private final List<Bar> benchmark;
     private final List<Security> securities;
     private final StHistory st;
+    private final IndustryClassification industries;
 
     /** Bars of stocks that were never ST (synthetic data). */
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars) {
@@ -35,7 +38,12 @@ public final class InMemoryBarSource implements BarSource {
     }
 
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st) {
+        this(stockBars, indexBars, st, IndustryClassification.NONE);
+    }
+
+    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, IndustryClassification industries) {
         this.st = st;
+        this.industries = industries;
         for (Bar b : stockBars) {
             if (Board.of(b.tsCode()) != Board.INDEX) {
                 byCode.computeIfAbsent(b.tsCode(), c -> new ArrayList<>()).add(b);
@@ -46,8 +54,14 @@ public final class InMemoryBarSource implements BarSource {
     }
 
     public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges) {
+        return fromCsv(stockBars, indexBars, nameChanges, null);
+    }
+
+    /** With the industries of a stock_basic file, derived as tushare-sim serves them; none when {@code stockBasic} is null. */
+    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges, Path stockBasic) {
         return new InMemoryBarSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars),
-                NameChangeCsv.history(nameChanges));
+                NameChangeCsv.history(nameChanges), stockBasic == null ? IndustryClassification.NONE
+                        : IndustryClassification.fromStockBasic(StockBasicCsv.read(stockBasic)));
     }
 
     @Override
@@ -72,6 +86,11 @@ public final class InMemoryBarSource implements BarSource {
     @Override
     public StHistory stHistory(LocalDate from, LocalDate to) {
         return st;
+    }
+
+    @Override
+    public IndustryClassification industries() {
+        return industries;
     }
 
     private static Predicate<Bar> within(LocalDate from, LocalDate to) {
