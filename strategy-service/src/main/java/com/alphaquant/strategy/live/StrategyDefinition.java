@@ -18,6 +18,15 @@ public record StrategyDefinition(String name, String version, MultiFactorParams 
         return new StrategyDefinition(p.name(), p.version(), p.signal(), p.risk());
     }
 
+    /**
+     * This strategy run industry-neutral: the same parameters with the score demeaned within each
+     * industry, under its own version, so its signals never overwrite the plain ones.
+     */
+    public StrategyDefinition industryNeutral() {
+        return signal.industryNeutral() ? this
+                : new StrategyDefinition(name, version + "+industry_neutral", signal.withIndustryNeutral(true), risk);
+    }
+
     /** The shared signals → weights → risk logic with this strategy's parameters. */
     public MultiFactorPortfolio portfolio() {
         return new MultiFactorPortfolio(signal, risk);
