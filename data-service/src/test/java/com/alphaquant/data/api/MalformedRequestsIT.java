@@ -58,6 +58,7 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/data/calendar", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/securities"),
                 Endpoint.get("/api/data/st", "ts_code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20"),
+                Endpoint.get("/api/data/industries", "date", "2022-12-20", "ts_code", "600519.SH"),
                 Endpoint.get("/api/data/jobs/" + job),
                 Endpoint.post("/api/data/jobs/" + job + "/resume", "{}"),
                 Endpoint.post("/api/data/ingest", """

@@ -129,6 +129,10 @@ public final class MultiFactorStrategy implements Strategy {
                 throw new IllegalArgumentException("multi_factor names " + c + ", which is not in the backtest's universe");
             }
         }
+        if (portfolio.signalParams().industryNeutral() && panel.industries().memberships().isEmpty()) {
+            // Neutral without industries would silently run the plain strategy.
+            throw new IllegalArgumentException("industry_neutral needs the stocks' industries, and the backtest's data has none");
+        }
         List<String> traded = stocks.isEmpty() ? null : stocks.stream().map(TsCode::toString).toList();
         return new MultiFactorStrategy(portfolio, traded, usePrices, names.toArray(String[]::new), factors, factorStock, codes,
                 listener, panel.industries());

@@ -97,5 +97,8 @@ class IndustryNeutralStrategyTest {
     void theFlagIsZeroOrOne() {
         assertThat(BacktestSpec.strategyParameterDefaults("multi_factor")).containsEntry("industry_neutral", 0.0);
         assertThatThrownBy(() -> MultiFactorStrategyTest.spec(Map.of("industry_neutral", 0.5))).hasMessageContaining("industry_neutral");
+        // A panel without a classification cannot run neutral.
+        assertThatThrownBy(() -> MultiFactorStrategyTest.spec(Map.of("industry_neutral", 1.0)).newStrategy(() -> null, MiniSample.panel()))
+                .hasMessageContaining("industries");
     }
 }
