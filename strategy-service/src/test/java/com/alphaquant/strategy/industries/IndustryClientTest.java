@@ -67,7 +67,10 @@ class IndustryClientTest {
     void aNeutralStrategyHasItsOwnVersionAndBuysTheBestOfEachIndustry() {
         StrategyDefinition plain = StrategyDefinition.preset("multi_factor");
         StrategyDefinition neutral = plain.industryNeutral();
-        assertThat(neutral.version()).isEqualTo(plain.version() + "+industry_neutral");
+        assertThat(neutral.version()).isEqualTo(plain.version() + "+ind");
+        // strategy_signal.strategy_version and the book's are varchar(32).
+        com.alphaquant.strategy.preset.StrategyPresets.NAMES.forEach(n ->
+                assertThat(StrategyDefinition.preset(n).industryNeutral().version()).as(n).hasSizeLessThanOrEqualTo(32));
         assertThat(neutral.signal().industryNeutral()).isTrue();
 
         // Six stocks, two industries; every factor ranks A1 > A2 > A3 > B1 > B2 > B3.
