@@ -65,6 +65,9 @@ public final class DataServiceStub implements AutoCloseable {
                             + "\",\"endDate\":" + (e.last() == null ? "null" : "\"" + e.last() + "\"") + "}")
                     .collect(Collectors.joining(",", "[", "]")));
         });
+        server.createContext("/api/data/industries/memberships", ex -> reply(ex, 200, """
+                [{"industryCode":"IND001.SIM","name":"银行","tsCode":"600000.SH","inDate":"1999-11-10","outDate":"2022-02-01"},
+                 {"industryCode":"IND002.SIM","name":"全国地产","tsCode":"600000.SH","inDate":"2022-02-01","outDate":null}]"""));
         server.createContext("/actuator/health/liveness", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
         server.start();
     }
