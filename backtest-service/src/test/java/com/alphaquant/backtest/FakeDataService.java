@@ -175,6 +175,19 @@ public final class FakeDataService implements AutoCloseable {
                     rows.add(row);
                 });
                 body = rows;
+            } else if (path.equals("/api/data/industries/memberships")) {
+                // Data-service's shape over the sample's stock_basic industries, with one planted move.
+                List<Map<String, Object>> rows = new ArrayList<>();
+                com.alphaquant.market.IndustryClassification.fromStockBasic(Sample.basics()).memberships().forEach(m -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("industryCode", m.industryCode());
+                    row.put("name", m.industryName());
+                    row.put("tsCode", m.tsCode().toString());
+                    row.put("inDate", m.inDate().toString());
+                    row.put("outDate", m.tsCode().toString().equals("600000.SH") ? "2022-02-01" : null);
+                    rows.add(row);
+                });
+                body = rows;
             } else {
                 send(x, 404, "application/problem+json", "{\"status\":404,\"detail\":\"no such path\"}");
                 return;

@@ -213,7 +213,8 @@ final class BacktestCommand implements Callable<Integer> {
         BarPanel panel = BarPanel.of(calendar, universeBars, code -> {
             StockBasic b = basics.get(code);
             return b == null ? null : b.listDate();
-        }, NameChangeCsv.history(namechangeFile), indexBars, benchmarkCode);
+        }, NameChangeCsv.history(namechangeFile), indexBars, benchmarkCode,
+                com.alphaquant.market.IndustryClassification.fromStockBasic(basics.values())); // industry_neutral's groups
 
         Strategy runnable = spec.newStrategy(() -> plan, panel, null, membership(spec));
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, progress.shown() ? progress.bar("days")::update : ProgressListener.NONE);

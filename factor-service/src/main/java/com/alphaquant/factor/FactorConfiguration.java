@@ -37,15 +37,16 @@ public class FactorConfiguration {
 
     /**
      * The sample files when {@code bars-csv} is set (offline demo, tests), with the ST history of
-     * {@code namechange-csv} and the northbound flow of {@code north-csv}, or else the bundled
-     * sample's; else data-service.
+     * {@code namechange-csv}, the northbound flow of {@code north-csv}, or else the bundled
+     * sample's, and the industries of the bundled sample's stock_basic; else data-service.
      */
     @Bean
     BarSource barSource(FactorProperties p) {
         if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
             return InMemoryBarSource.fromCsv(Path.of(p.barsCsv()),
                     p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()),
-                    orSample(p.namechangeCsv(), SampleData.NAMECHANGE), orSample(p.northCsv(), SampleData.MONEYFLOW_HSGT));
+                    orSample(p.namechangeCsv(), SampleData.NAMECHANGE), orSample(p.northCsv(), SampleData.MONEYFLOW_HSGT),
+                    SampleData.file(SampleData.STOCK_BASIC));
         }
         return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
     }

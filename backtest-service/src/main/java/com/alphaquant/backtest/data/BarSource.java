@@ -2,6 +2,7 @@ package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.IndexWeight;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
@@ -47,5 +48,13 @@ public interface BarSource {
     default List<IndexWeight> indexWeights(TsCode index, LocalDate from, LocalDate to) {
         throw new DataUnavailableException(describe() + " has no index constituents: a universe such as " + index
                 + " cannot be traded from it");
+    }
+
+    /**
+     * The stocks' industries through time, for industry-neutral strategies (Shenwan L1 from
+     * data-service; the sample's stock_basic industries otherwise); default: none.
+     */
+    default IndustryClassification industries() {
+        return IndustryClassification.NONE;
     }
 }

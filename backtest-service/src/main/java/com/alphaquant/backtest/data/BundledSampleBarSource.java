@@ -8,6 +8,7 @@ import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
@@ -38,7 +39,7 @@ public final class BundledSampleBarSource implements BarSource {
     private volatile List<IndexWeight> weights;
 
     private record Loaded(Map<TsCode, List<Bar>> stocks, Map<TsCode, List<Bar>> indices, Map<TsCode, LocalDate> listDates,
-                          TradingCalendar calendar, StHistory st, String barsFile) {}
+                          TradingCalendar calendar, StHistory st, String barsFile, IndustryClassification industries) {}
 
     public BundledSampleBarSource(Path dir, String barsPattern) {
         if (dir == null || !Files.isDirectory(dir)) {
@@ -95,6 +96,12 @@ public final class BundledSampleBarSource implements BarSource {
         return all.stream().filter(w -> w.indexCode().equals(index) && !w.tradeDate().isAfter(to)).toList();
     }
 
+    /** stock_basic's industries, derived as tushare-sim serves them (not Shenwan: the sample has none). */
+    @Override
+    public IndustryClassification industries() {
+        return data().industries();
+    }
+
     private static List<Bar> slice(List<Bar> rows, LocalDate from, LocalDate to) {
         if (rows == null) {
             return List.of();
@@ -127,12 +134,14 @@ public final class BundledSampleBarSource implements BarSource {
         Map<TsCode, List<Bar>> stocks = byCode(BarCsv.read(barsFile));
         Map<TsCode, List<Bar>> indices = byCode(BarCsv.read(one("index_daily_*.csv*")));
         Map<TsCode, LocalDate> listDates = new HashMap<>();
-        for (StockBasic b : StockBasicCsv.read(one("stock_basic_*.csv*"))) {
+        List<StockBasic> basics = StockBasicCsv.read(one("stock_basic_*.csv*"));
+        for (StockBasic b : basics) {
             listDates.putIfAbsent(b.tsCode(), b.listDate());
         }
         TradingCalendar calendar = TradeCalCsv.read(one("trade_cal_*.csv*"));
         StHistory st = NameChangeCsv.history(one("namechange_*.csv*"));
-        return new Loaded(stocks, indices, Map.copyOf(listDates), calendar, st, barsFile.getFileName().toString());
+        return new Loaded(stocks, indices, Map.copyOf(listDates), calendar, st, barsFile.getFileName().toString(),
+                IndustryClassification.fromStockBasic(basics));
     }
 
     private static Map<TsCode, List<Bar>> byCode(List<Bar> bars) {

@@ -2,6 +2,8 @@ package com.alphaquant.backtest.data;
 
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.IndexWeight;
+import com.alphaquant.market.IndustryClassification;
+import com.alphaquant.market.IndustryMembership;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
@@ -126,6 +128,23 @@ public final class DataServiceBarSource implements BarSource {
             }
         }
         return rows;
+    }
+
+    /** Every membership data-service stores (GET /api/data/industries/memberships). */
+    @Override
+    public IndustryClassification industries() {
+        List<IndustryMembership> rows = new ArrayList<>();
+        for (JsonNode row : get("/api/data/industries/memberships")) {
+            try {
+                String out = row.path("outDate").asString(null);
+                rows.add(new IndustryMembership(text(row, "industryCode"), text(row, "name"), TsCode.of(text(row, "tsCode")),
+                        LocalDate.parse(text(row, "inDate")), out == null ? null : LocalDate.parse(out)));
+            } catch (RuntimeException e) {
+                throw new DataUnavailableException("data-service at " + baseUrl + " returned an industry membership that cannot be used: "
+                        + e.getMessage(), e);
+            }
+        }
+        return new IndustryClassification(rows);
     }
 
     private List<Bar> toBars(JsonNode rows, TsCode code) {

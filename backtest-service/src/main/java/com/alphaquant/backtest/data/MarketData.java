@@ -2,10 +2,12 @@ package com.alphaquant.backtest.data;
 
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.spec.BacktestSpec;
+import com.alphaquant.backtest.spec.MultiFactorParameters;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.IndexMembership;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
@@ -95,7 +97,10 @@ public final class MarketData {
             }
         }
         TradingCalendar calendar = source.calendar(spec.dataStart().minusDays(CALENDAR_LEAD_DAYS), end);
-        BarPanel panel = BarPanel.of(calendar, bars, listDates::get, source.stHistory(spec.dataStart(), end), indexBars, benchmark);
+        // Only an industry-neutral run asks for the classification: the others must not fail without one.
+        boolean neutral = spec.strategyParameters().getOrDefault(MultiFactorParameters.INDUSTRY_NEUTRAL, 0.0) == 1;
+        BarPanel panel = BarPanel.of(calendar, bars, listDates::get, source.stHistory(spec.dataStart(), end), indexBars, benchmark,
+                neutral ? source.industries() : IndustryClassification.NONE);
         return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe(), membership(spec));
     }
 

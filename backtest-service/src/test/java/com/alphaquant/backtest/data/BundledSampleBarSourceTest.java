@@ -75,4 +75,19 @@ class BundledSampleBarSourceTest {
         assertThatThrownBy(() -> new BundledSampleBarSource(dir, "daily_raw_adj_*.csv*").listDates())
                 .hasMessageContaining("has 2 files matching daily_raw_adj_*.csv* [daily_raw_adj_a.csv, daily_raw_adj_b.csv]");
     }
+
+    @Test
+    void anIndustryNeutralRunGetsStockBasicsIndustriesAndOthersNone() {
+        BacktestSpec neutral = BacktestSpec.builder().strategy("multi_factor").startDate("2022-01-04").endDate("2022-06-30")
+                .stocks(List.of("600000.SH", "000001.SZ", "600519.SH")).strategyParameters(java.util.Map.of("industry_neutral", 1.0))
+                .build(BacktestSpec.Dialect.JSON);
+        java.util.Map<String, String> industries = DATA.load(neutral, null, f -> { }).panel().industries()
+                .asOf(LocalDate.of(2022, 3, 1));
+        // stock_basic: both banks (银行), Moutai 白酒; 330 of the 350 stocks have an industry.
+        assertThat(industries).hasSize(330);
+        assertThat(industries.get("600000.SH")).isEqualTo(industries.get("000001.SZ")).isNotEqualTo(industries.get("600519.SH"));
+        BacktestSpec plain = BacktestSpec.builder().strategy("multi_factor").startDate("2022-01-04").endDate("2022-06-30")
+                .stocks(List.of("600000.SH")).build(BacktestSpec.Dialect.JSON);
+        assertThat(DATA.load(plain, null, f -> { }).panel().industries().memberships()).isEmpty();
+    }
 }

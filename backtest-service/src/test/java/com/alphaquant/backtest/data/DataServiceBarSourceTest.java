@@ -114,4 +114,14 @@ class DataServiceBarSourceTest {
                 .hasMessageEndingWith("did not answer in time (GET /api/data/calendar): no answer within PT0.3S");
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1_400));
     }
+
+    @Test
+    void industriesWithTheirDates() {
+        var industries = source.industries();
+        assertThat(industries.memberships()).hasSize(330);
+        assertThat(industries.of(TsCode.of("600000.SH"), LocalDate.of(2022, 1, 31)).orElseThrow().industryName()).isEqualTo("银行");
+        assertThat(industries.of(TsCode.of("600000.SH"), LocalDate.of(2022, 2, 1))).isEmpty(); // out_date is exclusive
+        assertThat(industries.asOf(LocalDate.of(2022, 2, 1)).get("000001.SZ")).isEqualTo(
+                industries.asOf(LocalDate.of(2022, 1, 31)).get("600000.SH"));
+    }
 }

@@ -3,6 +3,7 @@ package com.alphaquant.data.ingest;
 import com.alphaquant.data.store.BarStore.AdjFactor;
 import com.alphaquant.data.store.LimitStore;
 import com.alphaquant.data.store.FundamentalsStore;
+import com.alphaquant.data.store.IndustryStore;
 import com.alphaquant.data.store.NameChangeStore;
 import com.alphaquant.data.store.NorthFlowStore;
 import com.alphaquant.data.tushare.TushareTable;
@@ -183,6 +184,44 @@ public final class Cleaning {
     private static TsCode stock(String text) {
         TsCode code = TsCode.of(text);
         return Board.isStock(code) ? code : null;
+    }
+
+    /** Tushare index_classify rows: a row without an index code or name is malformed. */
+    public static Result<IndustryStore.Industry> industries(TushareTable table) {
+        return clean(table, (row, col) -> {
+            String code = text(row, col, "index_code");
+            String name = optionalText(row, col, "industry_name");
+            return code.isBlank() || name == null ? Outcome.rejected("malformed") : Outcome.of(new IndustryStore.Industry(
+                    code, optionalText(row, col, "industry_code"), name.strip(), text(row, col, "level"),
+                    optionalText(row, col, "src")));
+        }, IndustryStore.Industry::indexCode);
+    }
+
+    /**
+     * Tushare index_member rows. Codes outside the A-share stocks (B shares) are left out as
+     * stock_basic's are; an in_date that does not parse or an out_date not after it is
+     * {@code bad_date}; a second row of a stock joining the same industry on the same day a duplicate.
+     */
+    public static Result<IndustryStore.Member> industryMembers(TushareTable table) {
+        return clean(table, (row, col) -> {
+            String code = text(row, col, "con_code");
+            if (!TsCode.isValid(code) || text(row, col, "index_code").isBlank()) {
+                return Outcome.rejected("malformed");
+            }
+            if (!Board.isStock(TsCode.of(code))) {
+                return null;
+            }
+            LocalDate in;
+            LocalDate out;
+            try {
+                in = date(row, col, "in_date");
+                out = optionalDate(row, col, "out_date");
+            } catch (RuntimeException e) {
+                return Outcome.rejected("bad_date");
+            }
+            return out != null && !out.isAfter(in) ? Outcome.rejected("bad_date")
+                    : Outcome.of(new IndustryStore.Member(text(row, col, "index_code"), TsCode.of(code), in, out));
+        }, m -> m.indexCode() + "|" + m.tsCode() + "|" + m.inDate());
     }
 
     /** Why a namechange row cannot be stored, or null when it is fine. */

@@ -28,7 +28,8 @@ public class DailyCycle {
     /** What the cycle keeps current: quotes, northbound flow and the reference data they need (ST history included). */
     static final EnumSet<Dataset> DATASETS = EnumSet.of(Dataset.STOCK_BASIC, Dataset.TRADE_CAL, Dataset.NAMECHANGE,
             Dataset.DAILY, Dataset.ADJ_FACTOR, Dataset.INDEX_DAILY,
-            Dataset.STK_LIMIT, Dataset.SUSPEND_D, Dataset.MONEYFLOW_HSGT, Dataset.INDEX_WEIGHT);
+            Dataset.STK_LIMIT, Dataset.SUSPEND_D, Dataset.MONEYFLOW_HSGT, Dataset.INDEX_WEIGHT,
+            Dataset.INDEX_CLASSIFY, Dataset.INDEX_MEMBER);
 
     private final JobStore jobs;
     private final GapStore gaps;

@@ -22,7 +22,11 @@ public enum Dataset {
     FINA_INDICATOR("fina_indicator", List.of("ts_code", "ann_date", "end_date", "eps", "roe", "bps", "grossprofit_margin",
             "debt_to_assets", "update_flag")),
     /** Index constituents and weights on the index's publication dates: point-in-time universes. */
-    INDEX_WEIGHT("index_weight", List.of("index_code", "con_code", "trade_date", "weight"));
+    INDEX_WEIGHT("index_weight", List.of("index_code", "con_code", "trade_date", "weight")),
+    /** The L1 industries (Shenwan SW2021); loaded together with their members. */
+    INDEX_CLASSIFY("index_classify", List.of("index_code", "industry_name", "level", "industry_code", "src")),
+    /** Each industry's stocks with the dates they joined and left. */
+    INDEX_MEMBER("index_member", List.of("index_code", "con_code", "in_date", "out_date"));
 
     private final String apiName;
     private final List<String> fields;

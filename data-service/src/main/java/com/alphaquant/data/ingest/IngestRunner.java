@@ -105,6 +105,9 @@ public class IngestRunner {
                 }
                 fundamentals.ensure(claim, codes, request.startDate(), request.endDate());
             }
+            if (request.datasets().contains(Dataset.INDEX_CLASSIFY) || request.datasets().contains(Dataset.INDEX_MEMBER)) {
+                reference.ensureIndustries(claim);
+            }
             List<LocalDate> openDays = calendar.days(request.startDate(), request.endDate()).stream()
                     .filter(TradingCalendar.Day::open).map(TradingCalendar.Day::date).toList();
             List<WorkUnit> units = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.alphaquant.data.ingest;
 
 import com.alphaquant.data.store.CalendarStore;
 import com.alphaquant.data.store.CoverageStore;
+import com.alphaquant.data.store.IndustryStore;
 import com.alphaquant.data.store.NameChangeStore;
 import com.alphaquant.data.store.Security;
 import com.alphaquant.data.store.SecurityRepository;
@@ -42,17 +43,20 @@ public class ReferenceLoader {
     private final CalendarStore calendar;
     private final SecurityRepository securities;
     private final NameChangeStore nameChanges;
+    private final IndustryStore industries;
     private final JobStore jobs;
     private final Outbox outbox;
     private final TransactionTemplate tx;
 
     public ReferenceLoader(TushareClient client, CoverageStore coverage, CalendarStore calendar, SecurityRepository securities,
-                           NameChangeStore nameChanges, JobStore jobs, Outbox outbox, TransactionTemplate tx) {
+                           NameChangeStore nameChanges, IndustryStore industries, JobStore jobs, Outbox outbox,
+                           TransactionTemplate tx) {
         this.client = client;
         this.coverage = coverage;
         this.calendar = calendar;
         this.securities = securities;
         this.nameChanges = nameChanges;
+        this.industries = industries;
         this.jobs = jobs;
         this.outbox = outbox;
         this.tx = tx;
@@ -136,6 +140,36 @@ public class ReferenceLoader {
         String job = claim.jobId().toString();
         return new MarketDataIngested(EventIds.of("market.data.ingested", job, Dataset.NAMECHANGE.apiName(), today.toString()),
                 MarketDataIngested.VERSION, Instant.now(), job, Dataset.NAMECHANGE.apiName(), from, to, codes, rows, rejected);
+    }
+
+    /**
+     * The L1 industry classification and every industry's members, past ones included (Tushare
+     * index_classify, then index_member per industry: a call per industry, since Tushare serves
+     * members by index), refreshed whole at most once a day like the stock list. Production asks
+     * for Shenwan's SW2021; tushare-sim ignores {@code src} and serves its derivation from
+     * stock_basic. Rows stored and rejected count towards the claimed job.
+     */
+    public void ensureIndustries(JobQueue.Claim claim) {
+        LocalDate today = LocalDate.now(SHANGHAI);
+        if (coverage.ranges(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
+            return;
+        }
+        Cleaning.Result<IndustryStore.Industry> classes = Cleaning.industries(client.queryAll(Dataset.INDEX_CLASSIFY.apiName(),
+                Map.of("level", "L1", "src", "SW2021"), Dataset.INDEX_CLASSIFY.fields(), 5000).block());
+        List<IndustryStore.Member> members = new ArrayList<>();
+        Map<String, Long> rejected = new java.util.TreeMap<>(classes.rejected());
+        for (IndustryStore.Industry industry : classes.accepted()) {
+            Cleaning.Result<IndustryStore.Member> result = Cleaning.industryMembers(client.queryAll(Dataset.INDEX_MEMBER.apiName(),
+                    Map.of("index_code", industry.indexCode()), Dataset.INDEX_MEMBER.fields(), 5000).block());
+            members.addAll(result.accepted());
+            result.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+        }
+        tx.executeWithoutResult(s -> {
+            industries.replaceAll(classes.accepted(), members);
+            coverage.mark(Dataset.INDEX_CLASSIFY.apiName(), CoverageStore.WHOLE_MARKET, today, today);
+            coverage.mark(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET, today, today);
+            jobs.referenceStored(claim, classes.accepted().size() + members.size(), rejected);
+        });
     }
 
     private static String optional(List<Object> row, Map<String, Integer> col, String name) {

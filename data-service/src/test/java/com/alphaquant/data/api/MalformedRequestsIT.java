@@ -62,6 +62,7 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/data/suspensions", "ts_code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/flows/north", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/fundamentals", "ts_code", "600519.SH", "as_of", "2022-12-20", "period", "2022-09-30"),
+                Endpoint.get("/api/data/industries", "date", "2022-12-20", "ts_code", "600519.SH"),
                 Endpoint.get("/api/data/jobs/" + job),
                 Endpoint.post("/api/data/jobs/" + job + "/resume", "{}"),
                 Endpoint.post("/api/data/ingest", """

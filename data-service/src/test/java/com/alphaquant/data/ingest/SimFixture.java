@@ -33,6 +33,11 @@ final class SimFixture implements AutoCloseable {
     /** The real namechange rows, all valid. */
     static final int NAMECHANGE_ROWS = 697;
 
+    /** Rows planted into the industry membership, by the reason the cleaner must give; a B share is left out uncounted. */
+    static final Map<String, Long> PLANTED_INDUSTRY = Map.of("bad_date", 2L, "duplicate", 1L);
+    /** 600000.SH moves out of 银行 into 全国地产 on this day in the planted membership. */
+    static final LocalDate INDUSTRY_MOVE = LocalDate.of(2021, 7, 30);
+
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
     /** What the store must hold after loading everything, computed from the files. */
@@ -95,6 +100,7 @@ final class SimFixture implements AutoCloseable {
                     .file("moneyflow_hsgt", shared(com.alphaquant.market.csv.SampleData.MONEYFLOW_HSGT))
                     .file("fina_indicator", shared(com.alphaquant.market.csv.SampleData.SYNTHETIC_FINA_INDICATOR))
                     .file("index_weight", shared(com.alphaquant.market.synthetic.IndexWeightGenerator.FIXTURE))
+                    .file("index_member", plantIndustryMembers(dir.resolve("index_member.csv")))
                     .tokens(TOKEN)
                     .callsPerMinute(60_000)
                     .rowCap(6000)
@@ -154,6 +160,31 @@ final class SimFixture implements AutoCloseable {
         lines.add("600000.SH,浦发银行,20191332,");
         lines.add("600150.SH,*ST船舶,20180424,20190328");
         lines.add("200002.SZ,万  科Ｂ,19930528,");
+        Files.writeString(to, String.join("\n", lines) + "\n");
+        return to;
+    }
+
+    /**
+     * The membership tushare-sim would derive from stock_basic, but with 600000.SH leaving 银行 for
+     * 全国地产 on {@link #INDUSTRY_MOVE}, plus an impossible in_date, an exit before the entry, a
+     * duplicate and a B share.
+     */
+    private static Path plantIndustryMembers(Path to) throws IOException {
+        var derived = com.alphaquant.market.IndustryClassification.fromStockBasic(
+                com.alphaquant.market.csv.StockBasicCsv.read(shared("stock_basic_350.csv.gz")));
+        String move = INDUSTRY_MOVE.format(YMD);
+        String estate = derived.of(com.alphaquant.market.TsCode.of("000002.SZ"), INDUSTRY_MOVE).orElseThrow().industryCode();
+        List<String> lines = new ArrayList<>(List.of("index_code,index_name,con_code,con_name,in_date,out_date,is_new"));
+        for (var m : derived.memberships()) {
+            boolean moves = m.tsCode().toString().equals("600000.SH");
+            lines.add(String.join(",", m.industryCode(), m.industryName(), m.tsCode().toString(), "", m.inDate().format(YMD),
+                    moves ? move : "", moves ? "N" : "Y"));
+        }
+        lines.add(estate + ",全国地产,600000.SH,浦发银行," + move + ",,Y");
+        lines.add(estate + ",全国地产,600036.SH,招商银行,20191332,,Y");
+        lines.add(estate + ",全国地产,600519.SH,贵州茅台,20200102,20200102,N");
+        lines.add(lines.get(1));
+        lines.add(estate + ",全国地产,200002.SZ,万  科Ｂ,19930528,,Y");
         Files.writeString(to, String.join("\n", lines) + "\n");
         return to;
     }

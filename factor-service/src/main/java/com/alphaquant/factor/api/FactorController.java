@@ -7,6 +7,7 @@ import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.factor.engine.FactorRegistry;
 import com.alphaquant.factor.evaluation.CorrelationMethod;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.TsCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -111,6 +114,28 @@ class FactorController {
         Collection<StockFactors> panel = factors.factors(query.codes, query.start, until).values();
         return Views.IcView.of(FactorAnalysis.ic(panel, factor, DateInts.of(query.start), DateInts.of(query.end), h, q),
                 factor, query.start, query.end, h, q, panel.size());
+    }
+
+    @Operation(summary = "Rank IC of factors within each industry",
+            description = "Each day, a factor's Spearman correlation with forward returns among the stocks of one "
+                    + "industry (Shenwan L1 from data-service's /api/data/industries/memberships, as of that day); per "
+                    + "industry the mean over the days it had at least 3 such stocks, and how many days that was.")
+    @GetMapping("/ic/by-industry")
+    Views.IndustryIcView icByIndustry(@RequestParam(name = "ts_codes", required = false) String tsCodes,
+                                      @RequestParam(required = false) String start,
+                                      @RequestParam(required = false) String end,
+                                      @RequestParam(required = false) String names,
+                                      @RequestParam(required = false) String horizon) {
+        List<String> chosen = RequestParams.names("names", names);
+        int h = RequestParams.integer("horizon", horizon, 1, 1, 250);
+        Query query = query(tsCodes, start, end);
+        LocalDate until = query.end.plusDays((long) Math.ceil(h * 1.5) + 15);
+        IndustryClassification industries = bars.industries();
+        Collection<StockFactors> panel = factors.factors(query.codes, query.start, until).values();
+        Map<String, String> industryNames = new TreeMap<>();
+        industries.memberships().forEach(m -> industryNames.putIfAbsent(m.industryCode(), m.industryName()));
+        return Views.IndustryIcView.of(FactorAnalysis.icByIndustry(panel, chosen, DateInts.of(query.start), DateInts.of(query.end),
+                h, industries), industryNames, query.start, query.end, h, panel.size());
     }
 
     private record Query(List<TsCode> codes, LocalDate start, LocalDate end) {

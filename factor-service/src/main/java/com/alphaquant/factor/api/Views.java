@@ -7,6 +7,7 @@ import com.alphaquant.factor.evaluation.Summary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Response bodies. NaN becomes null: JSON has no NaN. */
@@ -73,6 +74,23 @@ final class Views {
             }
             return new IcView(name, start, end, horizon, quantiles, stocks, RETURNS, Stats.of(r.icSummary()),
                     Stats.of(r.rankIcSummary()), q, spread, series);
+        }
+    }
+
+    /** One industry's mean daily rank IC of a factor, over {@code days} days with at least 3 of its stocks. */
+    record IndustryIcEntry(String industryCode, String name, Double meanRankIc, int days) {
+    }
+
+    /** Per factor, its rank IC within each industry; {@code returns} as in {@link IcView}. */
+    record IndustryIcView(LocalDate start, LocalDate end, int horizon, int stocks, String returns,
+                          Map<String, List<IndustryIcEntry>> factors) {
+
+        static IndustryIcView of(Map<String, List<com.alphaquant.factor.industry.IndustryIc.Result>> results,
+                                 Map<String, String> names, LocalDate start, LocalDate end, int horizon, int stocks) {
+            Map<String, List<IndustryIcEntry>> factors = new java.util.LinkedHashMap<>();
+            results.forEach((factor, rows) -> factors.put(factor, rows.stream()
+                    .map(r -> new IndustryIcEntry(r.industry(), names.get(r.industry()), orNull(r.meanIc()), r.days())).toList()));
+            return new IndustryIcView(start, end, horizon, stocks, IcView.RETURNS, factors);
         }
     }
 

@@ -2,6 +2,7 @@ package com.alphaquant.factor.bars;
 
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.market.Bar;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import java.time.LocalDate;
@@ -38,6 +39,14 @@ public interface BarSource {
      * bands LIMIT_NET20 counts closes against depend on it (SPEC section 1).
      */
     StHistory stHistory(LocalDate from, LocalDate to);
+
+    /**
+     * The stocks' industries through time (Shenwan L1 from data-service), for factor evaluation by
+     * industry; default: none.
+     */
+    default IndustryClassification industries() {
+        return IndustryClassification.NONE;
+    }
 
     /** A listed stock; {@code listDate} null when unknown. */
     record Security(TsCode code, LocalDate listDate) {

@@ -4,6 +4,8 @@ import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.IndustryClassification;
+import com.alphaquant.market.IndustryMembership;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import java.io.InputStream;
@@ -58,6 +60,9 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
     }
 
     /** data-service's ST episode: the days a stock bore one ST name ({@code endDate} null: still ST). */
+    record MembershipView(String industryCode, String name, String tsCode, LocalDate inDate, LocalDate outDate) {
+    }
+
     record EpisodeView(String tsCode, String name, LocalDate startDate, LocalDate endDate) {
     }
 
@@ -303,6 +308,22 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             return StHistory.ofEpisodes(episodes);
         } catch (IllegalArgumentException e) {
             throw new BarSourceUnavailableException("data-service sent an invalid ST episode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every stored membership with its dates, in one request; 409 (never ingested) fails the evaluation. */
+    @Override
+    public IndustryClassification industries() {
+        MembershipView[] views = call("the industry classification", () -> http.get()
+                .uri("/api/data/industries/memberships").retrieve().body(MembershipView[].class));
+        List<IndustryMembership> rows = new ArrayList<>();
+        try {
+            for (MembershipView v : views == null ? new MembershipView[0] : views) {
+                rows.add(new IndustryMembership(v.industryCode(), v.name(), TsCode.of(v.tsCode()), v.inDate(), v.outDate()));
+            }
+            return new IndustryClassification(rows);
+        } catch (IllegalArgumentException e) {
+            throw new BarSourceUnavailableException("data-service sent an invalid industry membership: " + e.getMessage(), e);
         }
     }
 

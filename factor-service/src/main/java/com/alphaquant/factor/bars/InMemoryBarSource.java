@@ -5,10 +5,12 @@ import com.alphaquant.factor.engine.NorthFlowCsv;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
+import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
+import com.alphaquant.market.csv.StockBasicCsv;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,8 +24,8 @@ import java.util.function.Predicate;
 /**
  * Bars held in memory: the real Tushare sample files in tests, or any Tushare-format CSV for
  * the offline demo ({@code alphaquant.factor.bars-csv} / {@code index-csv}), with the ST history
- * of a namechange file ({@code namechange-csv}) and the northbound flow of a moneyflow_hsgt file
- * ({@code north-csv}).
+ * of a namechange file ({@code namechange-csv}), the northbound flow of a moneyflow_hsgt file
+ * ({@code north-csv}) and the industries of a stock_basic file (the bundled sample's).
  */
 public final class InMemoryBarSource implements BarSource {
 
@@ -32,6 +34,7 @@ public final class InMemoryBarSource implements BarSource {
     private final List<Security> securities;
     private final StHistory st;
     private final MarketSeries northFlow;
+    private final IndustryClassification industries;
 
     /** Bars of stocks that were never ST (synthetic data). */
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars) {
@@ -44,8 +47,14 @@ public final class InMemoryBarSource implements BarSource {
 
     /** @param northFlow the northbound flow, or null for none (NORTH_FLOW_Z is then NaN) */
     public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow) {
+        this(stockBars, indexBars, st, northFlow, IndustryClassification.NONE);
+    }
+
+    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow,
+                             IndustryClassification industries) {
         this.st = st;
         this.northFlow = northFlow;
+        this.industries = industries;
         for (Bar b : stockBars) {
             if (Board.of(b.tsCode()) != Board.INDEX) {
                 byCode.computeIfAbsent(b.tsCode(), c -> new ArrayList<>()).add(b);
@@ -55,10 +64,14 @@ public final class InMemoryBarSource implements BarSource {
         securities = byCode.keySet().stream().map(c -> new Security(c, null)).toList();
     }
 
-    /** @param northFlow a Tushare moneyflow_hsgt file, or null for none */
-    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges, Path northFlow) {
+    /**
+     * @param northFlow  a Tushare moneyflow_hsgt file, or null for none
+     * @param stockBasic a stock_basic file whose industries are derived as tushare-sim serves them, or null for none
+     */
+    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges, Path northFlow, Path stockBasic) {
         return new InMemoryBarSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars),
-                NameChangeCsv.history(nameChanges), northFlow == null ? null : NorthFlowCsv.read(northFlow));
+                NameChangeCsv.history(nameChanges), northFlow == null ? null : NorthFlowCsv.read(northFlow),
+                stockBasic == null ? IndustryClassification.NONE : IndustryClassification.fromStockBasic(StockBasicCsv.read(stockBasic)));
     }
 
     @Override
@@ -89,6 +102,11 @@ public final class InMemoryBarSource implements BarSource {
     @Override
     public StHistory stHistory(LocalDate from, LocalDate to) {
         return st;
+    }
+
+    @Override
+    public IndustryClassification industries() {
+        return industries;
     }
 
     private static Predicate<Bar> within(LocalDate from, LocalDate to) {

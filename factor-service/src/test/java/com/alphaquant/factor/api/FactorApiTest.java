@@ -195,6 +195,52 @@ class FactorApiTest {
     }
 
     @Test
+    void rankIcWithinEachIndustryOfTheSamplesStockBasic() throws Exception {
+        JsonNode r = JSON.readTree(get("/api/factors/ic/by-industry?names=MOM20,RSI14&ts_codes=all&start=2022-03-01"
+                + "&end=2022-03-01&horizon=5", null).body());
+        assertThat(r.get("factors").propertyNames()).containsExactlyInAnyOrder("MOM20", "RSI14");
+
+        // By hand, that one day: MOM20 against the 5-session forward return within each stock_basic
+        // industry that has at least 3 of the sample's stocks with both.
+        Map<TsCode, String> industry = new TreeMap<>();
+        com.alphaquant.market.csv.StockBasicCsv.read(com.alphaquant.market.csv.SampleData.file(
+                com.alphaquant.market.csv.SampleData.STOCK_BASIC)).forEach(b -> industry.put(b.tsCode(), b.industry()));
+        List<Integer> sessions = new ArrayList<>(new TreeSet<>(Sample.STOCK_BARS.stream().map(b -> dateInt(b.tradeDate())).toList()));
+        int day = 20220301;
+        int later = sessions.get(sessions.indexOf(day) + 5);
+        Map<String, Bar> byKey = new TreeMap<>();
+        Sample.STOCK_BARS.forEach(b -> byKey.put(b.tsCode() + "@" + dateInt(b.tradeDate()), b));
+        int mom20 = FactorComputer.FACTORS.indexOf(FactorRegistry.get("MOM20"));
+        Map<String, List<double[]>> pairs = new TreeMap<>();
+        for (TsCode code : Sample.CODES) {
+            Bar now = byKey.get(code + "@" + day);
+            Bar then = byKey.get(code + "@" + later);
+            double value = Sample.expected(mom20, code, day);
+            if (industry.get(code) != null && now != null && then != null && !Double.isNaN(value)) {
+                pairs.computeIfAbsent(industry.get(code), k -> new ArrayList<>())
+                        .add(new double[] {value, then.close() * then.adjFactor() / (now.close() * now.adjFactor()) - 1});
+            }
+        }
+        Map<String, Double> expected = new TreeMap<>();
+        pairs.forEach((name, p) -> {
+            if (p.size() >= 3) {
+                expected.put(name, Correlation.spearman(p.stream().mapToDouble(x -> x[0]).toArray(),
+                        p.stream().mapToDouble(x -> x[1]).toArray()));
+            }
+        });
+        assertThat(expected).containsKey("银行").hasSizeGreaterThan(1);
+        Map<String, Double> served = new TreeMap<>();
+        for (JsonNode e : r.get("factors").get("MOM20")) {
+            assertThat(e.get("days").asInt()).isEqualTo(1);
+            served.put(e.get("name").asString(), e.get("meanRankIc").asDouble());
+        }
+        assertThat(served.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((name, ic) -> assertThat(served.get(name)).as(name).isCloseTo(ic, within(1e-9)));
+        assertProblem("/api/factors/ic/by-industry?ts_codes=all&start=2022-03-01&end=2022-03-01&names=NOPE", "names", "NOPE");
+        assertProblem("/api/factors/ic/by-industry?ts_codes=all&start=2022-03-01&end=2022-03-01&horizon=0", "horizon", "between 1");
+    }
+
+    @Test
     void badInputIsA400ProblemNamingTheParameter() throws Exception {
         String ok = "ts_codes=000001.SZ&start=2022-01-04&end=2022-01-10";
         assertProblem("/api/factors?" + ok + "&names=RSI14,NOPE", "names", "NOPE");

@@ -198,4 +198,13 @@ class DataServiceBarSourceTest {
     private String url() {
         return server.url();
     }
+
+    @Test
+    void industriesComeWithTheirDates() {
+        try (DataServiceBarSource source = new DataServiceBarSource(url(), 4, Duration.ofSeconds(10))) {
+            var industries = source.industries();
+            assertThat(industries.asOf(java.time.LocalDate.of(2022, 1, 31))).isEqualTo(java.util.Map.of("600000.SH", "IND001.SIM"));
+            assertThat(industries.asOf(java.time.LocalDate.of(2022, 2, 1))).isEqualTo(java.util.Map.of("600000.SH", "IND002.SIM"));
+        }
+    }
 }

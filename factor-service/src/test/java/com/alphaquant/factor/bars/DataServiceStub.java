@@ -72,6 +72,9 @@ public final class DataServiceStub implements AutoCloseable {
             Map<String, String> q = query(ex);
             reply(ex, 200, flowsJson(LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end"))));
         });
+        server.createContext("/api/data/industries/memberships", ex -> reply(ex, 200, """
+                [{"industryCode":"IND001.SIM","name":"银行","tsCode":"600000.SH","inDate":"1999-11-10","outDate":"2022-02-01"},
+                 {"industryCode":"IND002.SIM","name":"全国地产","tsCode":"600000.SH","inDate":"2022-02-01","outDate":null}]"""));
         server.createContext("/actuator/health/liveness", ex -> reply(ex, 200, "{\"status\":\"UP\"}"));
         server.start();
     }

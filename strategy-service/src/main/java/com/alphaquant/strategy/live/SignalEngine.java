@@ -3,6 +3,8 @@ package com.alphaquant.strategy.live;
 import com.alphaquant.events.StrategySignal;
 import com.alphaquant.strategy.StrategyProperties;
 import com.alphaquant.strategy.factors.FactorClient;
+import com.alphaquant.strategy.industries.IndustryClient;
+import com.alphaquant.strategy.industries.IndustryProperties;
 import com.alphaquant.strategy.portfolio.Book;
 import com.alphaquant.strategy.portfolio.DayDecision;
 import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
@@ -14,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,13 +30,29 @@ public class SignalEngine {
     private final FactorClient factors;
     private final SignalStore store;
     private final StrategyProperties properties;
+    private final IndustryClient industries;
     private final Map<String, StrategyDefinition> strategies = new LinkedHashMap<>();
 
+    /** No industry-neutral strategies. */
     public SignalEngine(FactorClient factors, SignalStore store, StrategyProperties properties) {
+        this(factors, store, properties, null, new IndustryProperties(null, null, null));
+    }
+
+    @Autowired
+    public SignalEngine(FactorClient factors, SignalStore store, StrategyProperties properties, IndustryClient industries,
+                        IndustryProperties industry) {
         this.factors = factors;
         this.store = store;
         this.properties = properties;
-        properties.strategies().forEach(n -> strategies.put(n, StrategyDefinition.preset(n)));
+        this.industries = industries;
+        for (String n : industry.neutral()) {
+            if (!properties.strategies().contains(n)) {
+                throw new IllegalArgumentException("alphaquant.strategy.industry.neutral names " + n
+                        + ", which is not among alphaquant.strategy.strategies " + properties.strategies());
+            }
+        }
+        properties.strategies().forEach(n -> strategies.put(n, industry.neutral().contains(n)
+                ? StrategyDefinition.preset(n).industryNeutral() : StrategyDefinition.preset(n)));
     }
 
     public Map<String, StrategyDefinition> strategies() {
@@ -60,7 +79,9 @@ public class SignalEngine {
         day = withPredictions(day, predictions.byCode());
         Book previous = store.previousBook(strategy.name(), strategy.version(), asOf, strategy.risk().volWindow());
         List<String> traded = properties.tradesAll() ? day.tsCodes() : properties.universe();
-        return compute(strategy, asOf, day, traded, previous, factorDay.closes(), predictions.modelVersion(), Instant.now());
+        Map<String, String> industryOf = strategy.signal().industryNeutral() ? industries.asOf(asOf) : Map.of();
+        return compute(strategy, asOf, day, traded, previous, factorDay.closes(), industryOf, predictions.modelVersion(),
+                Instant.now());
     }
 
     static CrossSection withPredictions(CrossSection day, Map<String, Double> byCode) {
@@ -86,7 +107,14 @@ public class SignalEngine {
      */
     public static Evaluation compute(StrategyDefinition strategy, LocalDate asOf, CrossSection day, List<String> traded,
                                      Book previous, Map<String, Double> closes, String modelVersion, Instant now) {
-        DayDecision decision = strategy.portfolio().decide(day, traded, previous, closes);
+        return compute(strategy, asOf, day, traded, previous, closes, Map.of(), modelVersion, now);
+    }
+
+    /** As above, with the day's industries (ts_code → industry) an industry-neutral strategy groups by. */
+    public static Evaluation compute(StrategyDefinition strategy, LocalDate asOf, CrossSection day, List<String> traded,
+                                     Book previous, Map<String, Double> closes, Map<String, String> industryOf,
+                                     String modelVersion, Instant now) {
+        DayDecision decision = strategy.portfolio().decide(day, traded, previous, closes, industryOf);
         List<StrategySignal> signals = decision.signals().stream().map(s -> new StrategySignal(
                 StrategySignal.idFor(strategy.name(), asOf, s.tsCode(), strategy.version()), StrategySignal.VERSION, now,
                 strategy.name(), strategy.version(), modelVersion, asOf, s.tsCode(),

@@ -7,6 +7,7 @@ import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.PriceLimit;
 import com.alphaquant.market.rules.PriceLimitBook;
 import java.time.LocalDate;
+import com.alphaquant.market.IndustryClassification;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public final class BarPanel {
     final double[][] limitUp;
     final double[][] limitDown;
     final TsCode benchmarkCode;
+    private final IndustryClassification industries;
 
     private BarPanel(Builder b, double[][] limitUp, double[][] limitDown) {
         this.calendar = b.calendar;
@@ -92,6 +94,7 @@ public final class BarPanel {
         this.limitUp = limitUp;
         this.limitDown = limitDown;
         this.benchmarkCode = b.benchmark != null ? b.benchmark.code() : null;
+        this.industries = b.industries;
     }
 
     /**
@@ -106,6 +109,13 @@ public final class BarPanel {
      */
     public static BarPanel of(TradingCalendar calendar, List<Bar> stockBars, Function<TsCode, LocalDate> listDate,
                               BiPredicate<TsCode, LocalDate> st, List<Bar> indexBars, TsCode benchmark) {
+        return of(calendar, stockBars, listDate, st, indexBars, benchmark, IndustryClassification.NONE);
+    }
+
+    /** As {@link #of(TradingCalendar, List, Function, BiPredicate, List, TsCode)}, with the stocks' industries. */
+    public static BarPanel of(TradingCalendar calendar, List<Bar> stockBars, Function<TsCode, LocalDate> listDate,
+                              BiPredicate<TsCode, LocalDate> st, List<Bar> indexBars, TsCode benchmark,
+                              IndustryClassification industries) {
         if (stockBars.isEmpty()) {
             throw new IllegalArgumentException("No stock bars to backtest on");
         }
@@ -117,7 +127,7 @@ public final class BarPanel {
             first = first == null || bar.tradeDate().isBefore(first) ? bar.tradeDate() : first;
             last = last == null || bar.tradeDate().isAfter(last) ? bar.tradeDate() : last;
         }
-        Builder builder = builder(calendar, first, last).st(st);
+        Builder builder = builder(calendar, first, last).st(st).industries(industries);
         for (var e : byCode.entrySet()) {
             LocalDate listed = listDate.apply(e.getKey());
             if (listed == null) {
@@ -205,6 +215,11 @@ public final class BarPanel {
         return bars(stock, codes[stock]);
     }
 
+    /** The stocks' industries through time ({@link IndustryClassification#NONE} when not given). */
+    public IndustryClassification industries() {
+        return industries;
+    }
+
     /** The benchmark index's bars as in the panel, oldest first; empty when the panel has none. */
     public List<Bar> benchmarkBars() {
         return benchmarkCode == null ? List.of() : bars(codes.length, benchmarkCode);
@@ -274,6 +289,7 @@ public final class BarPanel {
         private final Map<TsCode, Boolean> seen = new HashMap<>();
         private Series benchmark;
         private BiPredicate<TsCode, LocalDate> st = (code, date) -> false;
+        private IndustryClassification industries = IndustryClassification.NONE;
 
         private Builder(TradingCalendar calendar, LocalDate from, LocalDate to) {
             this.calendar = calendar;
@@ -291,6 +307,12 @@ public final class BarPanel {
         /** ST status by stock and day (Tushare namechange / stock_st history); default: never ST. */
         public Builder st(BiPredicate<TsCode, LocalDate> stOn) {
             this.st = stOn;
+            return this;
+        }
+
+        /** The stocks' industries through time, for industry-neutral strategies; default: none. */
+        public Builder industries(IndustryClassification classification) {
+            this.industries = java.util.Objects.requireNonNull(classification, "classification");
             return this;
         }
 

@@ -16,11 +16,14 @@ import java.util.Map;
  * max_position}, {@code max_single_trade}, {@code max_exposure}, {@code stop_loss}, {@code
  * trailing_stop}, {@code target_vol}, {@code vol_window}), and {@code use_prices} (1: the book
  * carries closes, so the stops and volatility targeting act; 0: weights only, the stops
- * and volatility targeting off). The factor groups are the preset's.
+ * and volatility targeting off), and {@code industry_neutral} (1: the score demeaned within each
+ * industry of the panel's classification before the thresholds; 0, the default: not). The factor
+ * groups are the preset's.
  */
 public final class MultiFactorParameters {
 
     public static final String USE_PRICES = "use_prices";
+    public static final String INDUSTRY_NEUTRAL = "industry_neutral";
 
     private MultiFactorParameters() {
     }
@@ -49,6 +52,7 @@ public final class MultiFactorParameters {
         d.put("target_vol", r.targetVol());
         d.put("vol_window", (double) r.volWindow());
         d.put(USE_PRICES, 1.0);
+        d.put(INDUSTRY_NEUTRAL, 0.0);
         return d;
     }
 
@@ -65,7 +69,8 @@ public final class MultiFactorParameters {
         MultiFactorParams base = p.signal();
         Map<String, Double> weights = new LinkedHashMap<>();
         base.weights().keySet().forEach(sub -> weights.put(sub, v.get("weight_" + sub)));
-        MultiFactorParams signal = new MultiFactorParams(base.groups(), weights, v.get("buy_above"), v.get("sell_below"));
+        MultiFactorParams signal = new MultiFactorParams(base.groups(), weights, v.get("buy_above"), v.get("sell_below"),
+                flag(INDUSTRY_NEUTRAL, v.get(INDUSTRY_NEUTRAL), "industry-neutral scores", "plain scores"));
         double window = v.get("vol_window");
         if (window != Math.rint(window)) {
             throw new IllegalArgumentException("vol_window must be a whole number of days, got " + window);
@@ -77,10 +82,13 @@ public final class MultiFactorParameters {
 
     /** Whether the book carries closes ({@code use_prices} is 1 or 0). */
     public static boolean usePrices(Map<String, Double> given) {
-        double u = given.getOrDefault(USE_PRICES, 1.0);
-        if (u != 0 && u != 1) {
-            throw new IllegalArgumentException(USE_PRICES + " must be 1 (closes in the book) or 0 (weights only), got " + u);
+        return flag(USE_PRICES, given.getOrDefault(USE_PRICES, 1.0), "closes in the book", "weights only");
+    }
+
+    private static boolean flag(String name, double value, String one, String zero) {
+        if (value != 0 && value != 1) {
+            throw new IllegalArgumentException(name + " must be 1 (" + one + ") or 0 (" + zero + "), got " + value);
         }
-        return u == 1;
+        return value == 1;
     }
 }

@@ -16,6 +16,7 @@ import com.alphaquant.strategy.portfolio.DayDecision;
 import com.alphaquant.strategy.portfolio.MultiFactorPortfolio;
 import com.alphaquant.strategy.signal.CrossSection;
 import java.time.LocalDate;
+import com.alphaquant.market.IndustryClassification;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ import java.util.TreeSet;
  * {@code MultiFactorStrategyTest} checks day-t values against a computation on bars cut at t and
  * re-based on day t's factor.
  *
+ * <p>With {@code industry_neutral} the day's industries come from the panel's classification
+ * ({@link BarPanel#industries()}) as of that day.
+ *
  * <p>Closes for the stops and volatility targeting are the raw close × adj_factor (raw when the
  * factor is unknown): one basis across corporate actions, only ratios used. With {@code usePrices}
  * false the book carries no prices: no stop or volatility scaling can fire. strategy-service
@@ -69,6 +73,7 @@ public final class MultiFactorStrategy implements Strategy {
     private final String[] codes;
     private final DecisionListener listener;
     private final IndexMembership universe;  // null: no point-in-time universe
+    private final IndustryClassification industries;
 
     private final Map<String, Integer> indexOf = new HashMap<>();
     private Book book = Book.EMPTY;
@@ -76,7 +81,7 @@ public final class MultiFactorStrategy implements Strategy {
 
     private MultiFactorStrategy(MultiFactorPortfolio portfolio, List<String> traded, boolean usePrices, String[] factorNames,
                                 FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener,
-                                IndexMembership universe) {
+                                IndexMembership universe, IndustryClassification industries) {
         this.portfolio = portfolio;
         this.traded = traded;
         this.usePrices = usePrices;
@@ -86,6 +91,7 @@ public final class MultiFactorStrategy implements Strategy {
         this.codes = codes;
         this.listener = listener;
         this.universe = universe;
+        this.industries = industries;
         for (int s = 0; s < codes.length; s++) {
             indexOf.put(codes[s], s);
         }
@@ -126,9 +132,13 @@ public final class MultiFactorStrategy implements Strategy {
                 throw new IllegalArgumentException("multi_factor names " + c + ", which is not in the backtest's universe");
             }
         }
+        if (portfolio.signalParams().industryNeutral() && panel.industries().memberships().isEmpty()) {
+            // Neutral without industries would silently run the plain strategy.
+            throw new IllegalArgumentException("industry_neutral needs the stocks' industries, and the backtest's data has none");
+        }
         List<String> traded = stocks.isEmpty() ? null : stocks.stream().map(TsCode::toString).toList();
         return new MultiFactorStrategy(portfolio, traded, usePrices, names.toArray(String[]::new), factors, factorStock, codes,
-                listener, null);
+                listener, null, panel.industries());
     }
 
     /**
@@ -137,7 +147,8 @@ public final class MultiFactorStrategy implements Strategy {
      * index of the time; wrap it in {@link PointInTimeUniverse} to forbid every other buy too.
      */
     public MultiFactorStrategy within(IndexMembership universe) {
-        return new MultiFactorStrategy(portfolio, traded, usePrices, factorNames, factors, factorStock, codes, listener, universe);
+        return new MultiFactorStrategy(portfolio, traded, usePrices, factorNames, factors, factorStock, codes, listener, universe,
+                industries);
     }
 
     @Override
@@ -193,7 +204,8 @@ public final class MultiFactorStrategy implements Strategy {
             tradedToday = PointInTimeUniverse.members(universe, today, tradedToday);
         }
         Book previous = book;
-        DayDecision decision = portfolio.decide(day, tradedToday, previous, closes);
+        Map<String, String> industryOf = portfolio.signalParams().industryNeutral() ? industries.asOf(today) : Map.of();
+        DayDecision decision = portfolio.decide(day, tradedToday, previous, closes, industryOf);
         book = decision.next();
         if (listener != null) {
             listener.onDecision(today, day, tradedToday, previous, closes, decision);

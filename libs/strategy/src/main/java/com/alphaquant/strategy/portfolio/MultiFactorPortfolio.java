@@ -74,7 +74,16 @@ public final class MultiFactorPortfolio {
      * @param closes   today's close per stock (adjusted basis); absent = unknown
      */
     public DayDecision decide(CrossSection day, List<String> traded, Book previous, Map<String, Double> closes) {
-        List<Signal> signals = scorer.score(day, traded);
+        return decide(day, traded, previous, closes, Map.of());
+    }
+
+    /**
+     * As {@link #decide(CrossSection, List, Book, Map)}, with the day's industries (ts_code →
+     * industry) that an industry-neutral signal groups by; ignored when the signal is not neutral.
+     */
+    public DayDecision decide(CrossSection day, List<String> traded, Book previous, Map<String, Double> closes,
+                              Map<String, String> industryOf) {
+        List<Signal> signals = scorer.score(day, traded, industryOf);
 
         Map<String, Holding> marked = new TreeMap<>();
         double dayReturn = 0;

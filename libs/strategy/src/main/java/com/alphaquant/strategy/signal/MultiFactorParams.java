@@ -9,16 +9,22 @@ import java.util.Objects;
 /**
  * Parameters of the {@code multi_factor} signal (SPEC section 4): which factors make each
  * sub-score (a leading '-' means lower ranks higher), the weights of the sub-scores and of the
- * model, and the BUY / SELL thresholds.
+ * model, the BUY / SELL thresholds, and whether the score is made industry-neutral
+ * ({@link IndustryNeutral}) before the thresholds apply.
  */
 public record MultiFactorParams(Map<String, List<String>> groups, Map<String, Double> weights, double buyAbove,
-                                double sellBelow) {
+                                double sellBelow, boolean industryNeutral) {
 
     public static final String MODEL = "model";
 
     /** Equal to the {@code multi_factor} preset (presets/multi_factor.yml; a test keeps them equal). */
     public static final MultiFactorParams DEFAULT = new MultiFactorParams(defaultGroups(),
             pairs("trend", 0.3, "momentum", 0.2, "volatility", 0.2, "mean_reversion", 0.1, MODEL, 0.2), 0.6, 0.4);
+
+    /** Not industry-neutral: the scores of SPEC section 4 as they are. */
+    public MultiFactorParams(Map<String, List<String>> groups, Map<String, Double> weights, double buyAbove, double sellBelow) {
+        this(groups, weights, buyAbove, sellBelow, false);
+    }
 
     public MultiFactorParams {
         // Insertion order kept (Map.copyOf's order changes from JVM to JVM): the sub-scores are
@@ -40,6 +46,11 @@ public record MultiFactorParams(Map<String, List<String>> groups, Map<String, Do
             throw new IllegalArgumentException("Thresholds need 0 <= sell_below <= buy_above <= 1, got sell_below="
                     + sellBelow + " buy_above=" + buyAbove);
         }
+    }
+
+    /** These parameters with industry neutrality on or off. */
+    public MultiFactorParams withIndustryNeutral(boolean neutral) {
+        return new MultiFactorParams(groups, weights, buyAbove, sellBelow, neutral);
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {
