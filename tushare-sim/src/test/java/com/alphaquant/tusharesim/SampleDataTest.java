@@ -61,10 +61,12 @@ class SampleDataTest {
         assertThat(mapping.get("trade_cal")).endsWith(Sample.TRADE_CAL);
         assertThat(mapping.get("index_classify")).contains("stock_basic");
         assertThat(mapping.get("moneyflow_hsgt")).endsWith(SampleData.MONEYFLOW_HSGT);
-        // the real sample has no stk_limit or suspend_d: the synthetic files under data/sample/synthetic stand in
+        // the real sample has no stk_limit, suspend_d, fina_indicator or index_weight: synthetic files stand in
         assertThat(mapping.get("stk_limit")).endsWith(SampleData.SYNTHETIC_STK_LIMIT);
         assertThat(mapping.get("suspend_d")).endsWith(SampleData.SYNTHETIC_SUSPEND_D);
-        assertThat(mapping.get("fina_indicator")).contains("no data");
+        assertThat(mapping.get("fina_indicator")).endsWith(SampleData.SYNTHETIC_FINA_INDICATOR);
+        assertThat(mapping.get("index_weight")).contains("synthetic/index_weight_");
+        assertThat(mapping.get("suspend_d")).doesNotContain("no data");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package com.alphaquant.data.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorPanel;
@@ -17,14 +16,12 @@ import com.alphaquant.testsupport.http.LocalService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,17 +249,8 @@ class FlowsAndFundamentalsIT {
     }
 
     private JsonNode ingest(String dataset, String codes, LocalDate from, LocalDate to) {
-        var r = service.post("/api/data/ingest", "{\"datasets\":[\"" + dataset + "\"],\"tsCodes\":[" + codes + "],\"startDate\":\""
+        return new IngestApi(port).ingest("{\"datasets\":[\"" + dataset + "\"],\"tsCodes\":[" + codes + "],\"startDate\":\""
                 + from + "\",\"endDate\":\"" + to + "\"}");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        UUID id = UUID.fromString(json.readTree(r.body()).get("id").asString());
-        await("job " + id + " to end").atMost(Duration.ofMinutes(2))
-                .until(() -> !List.of("QUEUED", "RUNNING").contains(job(id).get("status").asString()));
-        return job(id);
-    }
-
-    private JsonNode job(UUID id) {
-        return json.readTree(service.get("/api/data/jobs/" + id).body());
     }
 
     private long count(String sql) {

@@ -1,7 +1,6 @@
 package com.alphaquant.data.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.alphaquant.market.IndexMembership;
 import com.alphaquant.market.IndexWeight;
@@ -9,17 +8,12 @@ import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.synthetic.IndexWeightGenerator;
 import com.alphaquant.testsupport.TestInfra;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +35,6 @@ class IndexWeightIT {
 
     static final SimFixture sim = SimFixture.start();
     static final List<IndexWeight> fixture = IndexWeightCsv.read(SimFixture.shared(IndexWeightGenerator.FIXTURE));
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     @Value("${local.server.port}")
     int port;
@@ -59,20 +52,12 @@ class IndexWeightIT {
         sim.close();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new IngestApi(port).get(path);
     }
 
-    private JsonNode ingest(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/ingest"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        UUID id = UUID.fromString(json.readTree(r.body()).get("id").asString());
-        return await("ingest job " + id).atMost(Duration.ofMinutes(1))
-                .until(() -> json.readTree(get("/api/data/jobs/" + id).body()),
-                        job -> !List.of("QUEUED", "RUNNING").contains(job.get("status").asString()));
+    private JsonNode ingest(String body) {
+        return new IngestApi(port).ingest(body);
     }
 
     private static long fixtureRows(LocalDate from, LocalDate to) {

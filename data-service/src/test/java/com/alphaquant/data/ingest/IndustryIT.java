@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.market.csv.TushareCsv;
 import com.alphaquant.testsupport.TestInfra;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -16,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class IndustryIT {
 
     static final SimFixture sim = SimFixture.start();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     @Value("${local.server.port}")
     int port;
@@ -70,27 +64,13 @@ class IndustryIT {
         return String.format("IND%03d.SIM", names.indexOf(industry) + 1);
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new IngestApi(port).get(path);
     }
 
-    private JsonNode ingest() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/ingest"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"datasets":["index_classify","index_member"],"tsCodes":["all"],"startDate":"2022-12-01","endDate":"2022-12-20"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        UUID id = UUID.fromString(json.readTree(r.body()).get("id").asString());
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = json.readTree(get("/api/data/jobs/" + id).body());
-            if (!List.of("QUEUED", "RUNNING").contains(job.get("status").asString())) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not end");
+    private JsonNode ingest() {
+        return new IngestApi(port).ingest("""
+                        {"datasets":["index_classify","index_member"],"tsCodes":["all"],"startDate":"2022-12-01","endDate":"2022-12-20"}""");
     }
 
     /** industryCode → sorted members, as served. */

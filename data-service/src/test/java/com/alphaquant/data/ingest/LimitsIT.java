@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.csv.TushareCsv;
 import com.alphaquant.testsupport.TestInfra;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,7 +38,6 @@ class LimitsIT {
     private static final LocalDate END = LocalDate.of(2021, 9, 30);
     private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     @Value("${local.server.port}")
     int port;
@@ -59,19 +53,12 @@ class LimitsIT {
         sim.close();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new IngestApi(port).get(path);
     }
 
-    private JsonNode ingest(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/ingest"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        String job = "/api/data/jobs/" + json.readTree(r.body()).get("id").asString();
-        return Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> json.readTree(get(job).body()), j -> !List.of("QUEUED", "RUNNING").contains(j.get("status").asString()));
+    private JsonNode ingest(String body) {
+        return new IngestApi(port).ingest(body);
     }
 
     /** "code yyyyMMdd" of a synthetic file's rows in [START, END], of one stock or (null) all. */

@@ -3,15 +3,10 @@ package com.alphaquant.data.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.testsupport.TestInfra;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class NameChangeIT {
 
     static final SimFixture sim = SimFixture.start();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     @Value("${local.server.port}")
     int port;
@@ -45,27 +39,13 @@ class NameChangeIT {
         TestInfra.postgres(registry, "aq_namechange");
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return new IngestApi(port).get(path);
     }
 
-    private JsonNode ingestNameChanges() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/ingest"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"datasets":["namechange"],"tsCodes":["all"],"startDate":"2022-12-01","endDate":"2022-12-20"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        UUID id = UUID.fromString(json.readTree(r.body()).get("id").asString());
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode job = json.readTree(get("/api/data/jobs/" + id).body());
-            if (!List.of("QUEUED", "RUNNING").contains(job.get("status").asString())) {
-                return job;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " did not end");
+    private JsonNode ingestNameChanges() {
+        return new IngestApi(port).ingest("""
+                        {"datasets":["namechange"],"tsCodes":["all"],"startDate":"2022-12-01","endDate":"2022-12-20"}""");
     }
 
     private List<String> episodes(String query) throws Exception {
