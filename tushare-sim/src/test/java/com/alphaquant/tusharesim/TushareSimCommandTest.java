@@ -54,6 +54,11 @@ class TushareSimCommandTest {
         assertThat(client.call("daily").status()).isEqualTo(429);
         assertThat(client.call("daily").items()).hasSize(5);
         assertThat(new SimClient(sim).call("daily").code()).as("the default token is replaced").isEqualTo(40101);
+        // A call's log line is written after its answer is sent: wait for the last one before stopping.
+        long logged = System.nanoTime() + 10_000_000_000L;
+        while (!buffer.toString(StandardCharsets.UTF_8).contains("code=40101") && System.nanoTime() < logged) {
+            Thread.sleep(5);
+        }
         sim.close();
         runner.join(5000);
         assertThat(exit.get()).isZero();
