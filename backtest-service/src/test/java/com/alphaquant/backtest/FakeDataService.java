@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * format over the real sample: {@code GET /api/data/bars?ts_code=&start=&end=&adjust=none},
  * {@code /api/data/indices/{code}/bars}, {@code /api/data/securities}, {@code /api/data/calendar},
  * {@code /api/data/st?start=&end=} (the ST episodes of the sample's name history),
- * {@code /api/data/indices/{code}/weights?start=&end=} (the synthetic CSI 300 constituents).
+ * {@code /api/data/indices/{code}/weights?start=&end=} (the synthetic CSI 300 constituents),
+ * {@code /api/data/limits?ts_codes=&start=&end=} (the synthetic stk_limit rows).
  * It can be stopped and started again on the same port (data-service down), made to answer 503,
  * or made slow.
  */
@@ -175,6 +177,8 @@ public final class FakeDataService implements AutoCloseable {
                     rows.add(row);
                 });
                 body = rows;
+            } else if (path.equals("/api/data/limits")) {
+                body = limits(q);
             } else if (path.equals("/api/data/industries/memberships")) {
                 // Data-service's shape over the sample's stock_basic industries, with one planted move.
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -196,6 +200,26 @@ public final class FakeDataService implements AutoCloseable {
         } catch (RuntimeException | InterruptedException e) {
             send(x, 400, "application/problem+json", "{\"status\":400,\"detail\":" + json.writeValueAsString(String.valueOf(e.getMessage())) + "}");
         }
+    }
+
+    /** The synthetic stk_limit rows of the listed stocks in [start, end], as data-service serves them. */
+    private static List<Map<String, Object>> limits(Map<String, String> q) {
+        LocalDate start = LocalDate.parse(q.get("start"));
+        LocalDate end = LocalDate.parse(q.get("end"));
+        Set<String> codes = Set.of(q.get("ts_codes").split(","));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var r : Sample.exchangeLimits()) {
+            if (codes.contains(r.tsCode().toString()) && !r.tradeDate().isBefore(start) && !r.tradeDate().isAfter(end)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("tsCode", r.tsCode().toString());
+                row.put("tradeDate", r.tradeDate().toString());
+                row.put("preClose", Double.isNaN(r.preClose()) ? null : r.preClose());
+                row.put("upLimit", r.upLimit());
+                row.put("downLimit", r.downLimit());
+                out.add(row);
+            }
+        }
+        return out;
     }
 
     /** The publications in [start, end] and the one in force on start, as data-service serves them. */

@@ -8,6 +8,8 @@ import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.ExchangeLimitCsv;
+import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
 import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.synthetic.IndexWeightGenerator;
 import com.alphaquant.market.csv.NameChangeCsv;
@@ -41,6 +43,7 @@ public final class Sample {
     private static TradingCalendar calendar;
     private static StHistory stHistory;
     private static List<IndexWeight> indexWeights;
+    private static List<ExchangeLimit> exchangeLimits;
 
     private Sample() {
     }
@@ -92,6 +95,14 @@ public final class Sample {
             indexWeights = IndexWeightCsv.read(dir().resolve(IndexWeightGenerator.FIXTURE));
         }
         return indexWeights;
+    }
+
+    /** The synthetic exchange limit prices (stk_limit) of 30 sample stocks, 2021-01-04 to 2022-12-20 (not Tushare data). */
+    public static synchronized List<ExchangeLimit> exchangeLimits() {
+        if (exchangeLimits == null) {
+            exchangeLimits = ExchangeLimitCsv.read(dir().resolve(SampleData.SYNTHETIC_STK_LIMIT));
+        }
+        return exchangeLimits;
     }
 
     /** A panel of the given stocks with the CSI 300, built as the CLI builds it (whole calendar, whole files). */

@@ -18,6 +18,7 @@ import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.synthetic.IndexWeightGenerator;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.ExchangeLimitCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
@@ -135,6 +136,10 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Tushare namechange CSV (which stocks were ST on which days); default: the bundled history")
     Path namechange;
 
+    @Option(names = "--stk-limit", paramLabel = "FILE",
+            description = "Tushare stk_limit CSV: the exchange's limit prices, used where a row exists, the rule book's elsewhere; default: none (the rule book)")
+    Path stkLimit;
+
     @Option(names = "--index-weight", paramLabel = "FILE",
             description = "Tushare index_weight CSV for an index --universe; default: the bundled synthetic CSI 300 (docs/DATA.md)")
     Path indexWeight;
@@ -214,7 +219,8 @@ final class BacktestCommand implements Callable<Integer> {
             StockBasic b = basics.get(code);
             return b == null ? null : b.listDate();
         }, NameChangeCsv.history(namechangeFile), indexBars, benchmarkCode,
-                com.alphaquant.market.IndustryClassification.fromStockBasic(basics.values())); // industry_neutral's groups
+                com.alphaquant.market.IndustryClassification.fromStockBasic(basics.values()), // industry_neutral's groups
+                stkLimit == null ? List.of() : ExchangeLimitCsv.read(stkLimit));
 
         Strategy runnable = spec.newStrategy(() -> plan, panel, null, membership(spec));
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, progress.shown() ? progress.bar("days")::update : ProgressListener.NONE);
@@ -225,6 +231,9 @@ final class BacktestCommand implements Callable<Integer> {
         runInfo.put("stock_basic", basicFile.getFileName().toString());
         runInfo.put("trade_cal", calFile.getFileName().toString());
         runInfo.put("namechange", namechangeFile.getFileName().toString());
+        if (stkLimit != null) {
+            runInfo.put("stk_limit", stkLimit.getFileName().toString());
+        }
         if (weights != null) {
             runInfo.put("weights", weights.toString());
         }

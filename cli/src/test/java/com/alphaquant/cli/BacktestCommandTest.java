@@ -116,6 +116,30 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theExchangesLimitPricesFromStkLimitComeBeforeTheRuleBooks() throws IOException {
+        // 600900.SH opened 2021-08-10 at 19.35 (pre_close 19.35): the book's limit-up is 21.29.
+        Path planted = dir.resolve("stk_limit.csv");
+        Files.writeString(planted, "trade_date,ts_code,pre_close,up_limit,down_limit\n20210810,600900.SH,19.35,19.35,17.42\n");
+        String[] run = {"backtest", "--strategy", "buy_and_hold", "--start-date", "2021-08-09", "--end-date", "2021-08-13",
+                "--stocks", "600900.SH", "--benchmark", "none", "--slippage", "0", "--impact", "0"};
+        Path book = dir.resolve("book");
+        assertThat(AlphaQuant.run(concat(run, "--out", book.toString()))).as(err()).isZero();
+        assertThat(Files.readAllLines(book.resolve("trades.csv"))).hasSize(2).last().asString().startsWith("2021-08-10,600900.SH,buy,");
+        Path exchange = dir.resolve("exchange");
+        assertThat(AlphaQuant.run(concat(run, "--stk-limit", planted.toString(), "--out", exchange.toString()))).as(err()).isZero();
+        assertThat(Files.readAllLines(exchange.resolve("trades.csv"))).hasSize(1);
+        assertThat(Files.readAllLines(exchange.resolve("rejections.csv"))).hasSize(2).last().asString()
+                .startsWith("2021-08-10,600900.SH,buy,").endsWith(",limit_up");
+        assertThat(Files.readString(exchange.resolve("metrics.json"))).contains("\"stk_limit\": \"stk_limit.csv\"");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void aRangeWithoutDataIsOneLineNamingTheDataRange() {
         assertThat(AlphaQuant.run("backtest", "--strategy", "buy_and_hold", "--start-date", "2019-01-02", "--end-date", "2019-12-31",
                 "--stocks", "600000.SH", "--out", dir.toString())).isEqualTo(2);

@@ -6,7 +6,9 @@ import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +50,15 @@ public interface BarSource {
     default List<IndexWeight> indexWeights(TsCode index, LocalDate from, LocalDate to) {
         throw new DataUnavailableException(describe() + " has no index constituents: a universe such as " + index
                 + " cannot be traded from it");
+    }
+
+    /**
+     * The exchange's limit prices (Tushare stk_limit) of {@code stocks} in [from, to], which a run
+     * prefers to the rule book's on the stock-days they cover (SPEC section 1). Empty where the
+     * source stores none: the rule book then sets every limit. Default: none.
+     */
+    default List<ExchangeLimit> exchangeLimits(Collection<TsCode> stocks, LocalDate from, LocalDate to) {
+        return List.of();
     }
 
     /**

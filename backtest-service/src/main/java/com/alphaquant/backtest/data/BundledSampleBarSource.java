@@ -6,6 +6,9 @@ import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.ExchangeLimitCsv;
+import com.alphaquant.market.csv.SampleData;
+import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
 import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.IndustryClassification;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +32,8 @@ import java.util.Map;
  * Bars from the real Tushare sample CSVs in one folder (the repository's {@code data/sample} by
  * default): a raw daily file with {@code adj_factor_rel}
  * ({@code daily_raw_adj_*.csv*} unless configured), {@code index_daily_*}, {@code stock_basic_*},
- * {@code trade_cal_*} and {@code namechange_*} (the ST history). The files are read once, on first
+ * {@code trade_cal_*} and {@code namechange_*} (the ST history), and where present the synthetic
+ * exchange limit prices ({@link SampleData#SYNTHETIC_STK_LIMIT}). The files are read once, on first
  * use, and kept in memory.
  */
 public final class BundledSampleBarSource implements BarSource {
@@ -37,6 +42,7 @@ public final class BundledSampleBarSource implements BarSource {
     private final String barsPattern;
     private volatile Loaded loaded;
     private volatile List<IndexWeight> weights;
+    private volatile Map<TsCode, List<ExchangeLimit>> limits;
 
     private record Loaded(Map<TsCode, List<Bar>> stocks, Map<TsCode, List<Bar>> indices, Map<TsCode, LocalDate> listDates,
                           TradingCalendar calendar, StHistory st, String barsFile, IndustryClassification industries) {}
@@ -94,6 +100,37 @@ public final class BundledSampleBarSource implements BarSource {
             }
         }
         return all.stream().filter(w -> w.indexCode().equals(index) && !w.tradeDate().isAfter(to)).toList();
+    }
+
+    /**
+     * From the synthetic fixture {@link SampleData#SYNTHETIC_STK_LIMIT} of the folder when it has
+     * one (docs/DATA.md), read on first use; none otherwise, and the rule book sets every limit.
+     */
+    @Override
+    public List<ExchangeLimit> exchangeLimits(Collection<TsCode> stocks, LocalDate from, LocalDate to) {
+        Map<TsCode, List<ExchangeLimit>> all = limits;
+        if (all == null) {
+            synchronized (this) {
+                if (limits == null) {
+                    Path file = dir.resolve(SampleData.SYNTHETIC_STK_LIMIT);
+                    Map<TsCode, List<ExchangeLimit>> byCode = new HashMap<>();
+                    if (Files.isRegularFile(file)) {
+                        ExchangeLimitCsv.read(file).forEach(r -> byCode.computeIfAbsent(r.tsCode(), c -> new ArrayList<>()).add(r));
+                    }
+                    limits = byCode;
+                }
+                all = limits;
+            }
+        }
+        List<ExchangeLimit> out = new ArrayList<>();
+        for (TsCode code : stocks) {
+            for (ExchangeLimit r : all.getOrDefault(code, List.of())) {
+                if (!r.tradeDate().isBefore(from) && !r.tradeDate().isAfter(to)) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
     }
 
     /** stock_basic's industries, derived as tushare-sim serves them (not Shenwan: the sample has none). */

@@ -7,6 +7,7 @@ import com.alphaquant.market.IndustryMembership;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bars from data-service's quote API (raw prices, {@code adjust=none}, with its adjustment factors):
  * {@code /api/data/bars}, {@code /api/data/indices/{code}/bars}, {@code /api/data/securities},
- * {@code /api/data/calendar} and {@code /api/data/st} (ST episodes from the stored namechange history). Every call has a connect and a read timeout; an unreachable service,
+ * {@code /api/data/calendar}, {@code /api/data/st} (ST episodes from the stored namechange history) and
+ * {@code /api/data/limits} (the stored stk_limit rows). Every call has a connect and a read timeout; an unreachable service,
  * an error status or an unreadable body fails with a {@link DataUnavailableException} that names
  * the call.
  */
@@ -42,6 +45,9 @@ public final class DataServiceBarSource implements BarSource {
     private final Duration readTimeout;
     private final RestClient http;
     private final JsonMapper json = JsonMapper.builder().build();
+
+    /** Most codes data-service takes in one {@code ts_codes} list. */
+    static final int CODES_PER_CALL = 500;
 
     public DataServiceBarSource(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -125,6 +131,30 @@ public final class DataServiceBarSource implements BarSource {
             } catch (RuntimeException e) {
                 throw new DataUnavailableException("data-service at " + baseUrl + " returned an index weight of " + index
                         + " that cannot be used: " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The stored stk_limit rows of the stocks ({@code /api/data/limits}, in lists of at most
+     * {@value #CODES_PER_CALL} codes); an empty answer means none stored, not "no limits".
+     */
+    @Override
+    public List<ExchangeLimit> exchangeLimits(Collection<TsCode> stocks, LocalDate from, LocalDate to) {
+        List<String> codes = stocks.stream().map(TsCode::toString).sorted().toList();
+        List<ExchangeLimit> rows = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i += CODES_PER_CALL) {
+            String chunk = String.join(",", codes.subList(i, Math.min(codes.size(), i + CODES_PER_CALL)));
+            for (JsonNode row : get("/api/data/limits?ts_codes={codes}&start={start}&end={end}", chunk, from, to)) {
+                try {
+                    JsonNode pre = row.path("preClose");
+                    rows.add(new ExchangeLimit(TsCode.of(text(row, "tsCode")), LocalDate.parse(text(row, "tradeDate")),
+                            pre.isNumber() ? pre.asDouble() : Double.NaN, number(row, "upLimit"), number(row, "downLimit")));
+                } catch (RuntimeException e) {
+                    throw new DataUnavailableException("data-service at " + baseUrl + " returned an exchange limit that cannot be used: "
+                            + e.getMessage(), e);
+                }
             }
         }
         return rows;

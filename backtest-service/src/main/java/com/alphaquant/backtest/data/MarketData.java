@@ -21,8 +21,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Loads what one run needs from a {@link BarSource} and indexes it into a {@link BarPanel}, the
  * way the CLI does from files: the universe (named stocks, the weights' stocks, or every stock),
- * their bars in the run's range, the benchmark's bars, the calendar and the ST history that
- * sets ST stocks' price limits. Data problems fail with
+ * their bars in the run's range, the benchmark's bars, the calendar, the ST history that
+ * sets ST stocks' price limits and the exchange's own limit prices where the source has them. Data problems fail with
  * a message naming the stocks, the range and the source.
  */
 public final class MarketData {
@@ -99,8 +99,9 @@ public final class MarketData {
         TradingCalendar calendar = source.calendar(spec.dataStart().minusDays(CALENDAR_LEAD_DAYS), end);
         // Only an industry-neutral run asks for the classification: the others must not fail without one.
         boolean neutral = spec.strategyParameters().getOrDefault(MultiFactorParameters.INDUSTRY_NEUTRAL, 0.0) == 1;
+        // The exchange's limit prices where stored, the rule book's elsewhere (BarPanel).
         BarPanel panel = BarPanel.of(calendar, bars, listDates::get, source.stHistory(spec.dataStart(), end), indexBars, benchmark,
-                neutral ? source.industries() : IndustryClassification.NONE);
+                neutral ? source.industries() : IndustryClassification.NONE, source.exchangeLimits(codes, spec.dataStart(), end));
         return new Loaded(panel, codes.size() - empty.size(), bars.size(), source.describe(), membership(spec));
     }
 

@@ -14,7 +14,6 @@ import com.alphaquant.backtest.spec.BacktestSpec;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.StHistory;
-import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.Side;
 import java.math.BigDecimal;
@@ -138,32 +137,7 @@ class StLimitsTest {
     }
 
     /** The same data with no stock ever ST: what the engine did before it had the name history. */
-    private record NeverSt(BarSource data) implements BarSource {
-
-        @Override
-        public String describe() {
-            return data.describe();
-        }
-
-        @Override
-        public TradingCalendar calendar(LocalDate from, LocalDate to) {
-            return data.calendar(from, to);
-        }
-
-        @Override
-        public Map<TsCode, LocalDate> listDates() {
-            return data.listDates();
-        }
-
-        @Override
-        public List<Bar> bars(TsCode stock, LocalDate from, LocalDate to) {
-            return data.bars(stock, from, to);
-        }
-
-        @Override
-        public List<Bar> indexBars(TsCode index, LocalDate from, LocalDate to) {
-            return data.indexBars(index, from, to);
-        }
+    private record NeverSt(BarSource data) implements ForwardingBarSource {
 
         @Override
         public StHistory stHistory(LocalDate from, LocalDate to) {

@@ -65,6 +65,15 @@ class LimitController {
     record CheckView(LocalDate start, LocalDate end, int checked, int agreed, int exchangeRows, int exchangeRowsWithoutBar,
                      List<String> withoutStockBasic, int mismatchCount, List<MismatchView> mismatches) {}
 
+    /** One stored stk_limit row; {@code preClose} null where the exchange gave none. */
+    record LimitView(String tsCode, LocalDate tradeDate, Double preClose, double upLimit, double downLimit) {
+
+        static LimitView of(ExchangeLimit e) {
+            return new LimitView(e.tsCode().toString(), e.tradeDate(), Double.isNaN(e.preClose()) ? null : e.preClose(),
+                    e.upLimit(), e.downLimit());
+        }
+    }
+
     record SuspensionView(String tsCode, LocalDate tradeDate, String suspendType, String suspendTiming) {}
 
     private static final LocalDate EARLIEST = LocalDate.of(1990, 12, 19);
@@ -140,6 +149,19 @@ class LimitController {
         return ResponseEntity.ok(new CheckView(start, end, report.checked(), report.agreed(), rows.size(),
                 report.exchangeRowsWithoutBar(), List.copyOf(unknown), report.mismatches().size(),
                 report.mismatches().stream().map(MismatchView::of).toList()));
+    }
+
+    /**
+     * The stored stk_limit rows of [start, end] of the stocks {@code ts_codes} (comma-separated,
+     * or {@code all} over at most five years), by date then code: the exchange's limit prices a
+     * backtest prefers to the rule book's. Empty where none are stored; a stock-day without a
+     * row has no published limit here, which a consumer must not read as "unlimited".
+     */
+    @GetMapping("/limits")
+    List<LimitView> limits(@RequestParam(name = "ts_codes") String tsCodes,
+                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate start,
+                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @TradingDay LocalDate end) {
+        return limits.limits(PanelController.parseCodes(tsCodes, start, end), start, end).stream().map(LimitView::of).toList();
     }
 
     /** The stored suspend_d rows of [start, end], of one stock with {@code ts_code}, by date then code. */

@@ -89,7 +89,7 @@ class PanelController {
     }
 
     /** The distinct stock codes asked, sorted; {@code null} for {@code all}. Checks the range too. */
-    private static List<String> parseCodes(String tsCodes, LocalDate start, LocalDate end) {
+    static List<String> parseCodes(String tsCodes, LocalDate start, LocalDate end) {
         QuoteController.requireRange(start, end);
         if (tsCodes.strip().equalsIgnoreCase("all")) {
             if (!end.isBefore(start.plusYears(MAX_ALL_YEARS))) {
@@ -102,7 +102,7 @@ class PanelController {
         for (String text : tsCodes.split(",", -1)) {
             TsCode code = QuoteController.parseCode("ts_codes", text.strip());
             if (QuoteController.board("ts_codes", code) == Board.INDEX) {
-                throw new BadRequestException("ts_codes", code + " is an index, not a stock; use /api/data/indices/{code}/bars");
+                throw new BadRequestException("ts_codes", code + " is an index, not a stock (its bars: /api/data/indices/{code}/bars)");
             }
             codes.add(code.toString());
         }

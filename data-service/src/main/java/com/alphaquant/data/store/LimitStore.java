@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,17 +97,26 @@ public class LimitStore {
 
     /** The stored limit rows in [start, end], of one stock or (null) all, by date then code. */
     public List<ExchangeLimit> limits(TsCode code, LocalDate start, LocalDate end) {
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(start), Date.valueOf(end)));
-        if (code != null) {
-            args.add(code.toString());
-        }
-        return jdbc.query("select ts_code, trade_date, pre_close, up_limit, down_limit from stk_limit "
-                + "where trade_date between ? and ?" + (code == null ? "" : " and ts_code = ?") + " order by trade_date, ts_code",
-                (rs, i) -> {
-                    double pre = rs.getDouble(3);
-                    return new ExchangeLimit(TsCode.of(rs.getString(1)), rs.getDate(2).toLocalDate(), rs.wasNull() ? Double.NaN : pre,
-                            rs.getDouble(4), rs.getDouble(5));
-                }, args.toArray());
+        return limits(code == null ? null : List.of(code.toString()), start, end);
+    }
+
+    /** The stored limit rows in [start, end] of the stocks {@code tsCodes} (null: all), by date then code. */
+    public List<ExchangeLimit> limits(Collection<String> tsCodes, LocalDate start, LocalDate end) {
+        return jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement("select ts_code, trade_date, pre_close, up_limit, down_limit from stk_limit "
+                    + "where trade_date between ? and ?" + (tsCodes == null ? "" : " and ts_code = any(?)")
+                    + " order by trade_date, ts_code");
+            ps.setDate(1, Date.valueOf(start));
+            ps.setDate(2, Date.valueOf(end));
+            if (tsCodes != null) {
+                ps.setArray(3, con.createArrayOf("varchar", tsCodes.toArray()));
+            }
+            return ps;
+        }, (rs, i) -> {
+            double pre = rs.getDouble(3);
+            return new ExchangeLimit(TsCode.of(rs.getString(1)), rs.getDate(2).toLocalDate(), rs.wasNull() ? Double.NaN : pre,
+                    rs.getDouble(4), rs.getDouble(5));
+        });
     }
 
     /** The stored suspensions in [start, end], of one stock or (null) all, by date then code. */

@@ -59,6 +59,7 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/data/securities"),
                 Endpoint.get("/api/data/st", "ts_code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/limits/check", "ts_code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20"),
+                Endpoint.get("/api/data/limits", "ts_codes", "600519.SH,000001.SZ", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/suspensions", "ts_code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/flows/north", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.get("/api/data/fundamentals", "ts_code", "600519.SH", "as_of", "2022-12-20", "period", "2022-09-30"),

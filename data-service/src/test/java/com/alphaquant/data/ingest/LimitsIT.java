@@ -134,6 +134,27 @@ class LimitsIT {
         assertThat(threeGorges.get("agreed").asLong()).isEqualTo(threeGorges.get("checked").asLong());
         assertThat(mismatches(check("ts_code=000792.SZ&start=2021-08-10&end=2021-08-10"))).hasSize(2);
 
+        // The stored rows as served to backtests: exactly the file's, none on the relisting day.
+        HttpResponse<String> served = get("/api/data/limits?ts_codes=000792.SZ,600900.SH&start=2021-08-09&end=2021-08-11");
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        for (JsonNode l : json.readTree(served.body())) {
+            rows.add(l.get("tsCode").asString() + " " + l.get("tradeDate").asString().replace("-", "") + " "
+                    + l.get("upLimit").asDouble() + " " + l.get("downLimit").asDouble());
+        }
+        List<String> expected = new ArrayList<>();
+        TushareCsv.forEachRow(SampleData.file(SampleData.SYNTHETIC_STK_LIMIT), List.of("ts_code", "trade_date", "up_limit", "down_limit"),
+                row -> {
+                    String day = row.text("trade_date");
+                    if (day.compareTo("20210809") >= 0 && day.compareTo("20210811") <= 0
+                            && Set.of("000792.SZ", "600900.SH").contains(row.text("ts_code"))) {
+                        expected.add(row.text("ts_code") + " " + day + " " + row.number("up_limit") + " " + row.number("down_limit"));
+                    }
+                });
+        assertThat(rows).containsExactlyInAnyOrderElementsOf(expected).hasSize(4) // 600900.SH 3 days, 000792.SZ 08-11 only
+                .noneMatch(x -> x.startsWith("000792.SZ 20210810"));
+        assertThat(json.readTree(get("/api/data/limits?ts_codes=000792.SZ&start=2021-08-10&end=2021-08-10").body())).isEmpty();
+
         List<String> suspended = new ArrayList<>();
         HttpResponse<String> r = get("/api/data/suspensions?start=2021-07-01&end=2021-09-30");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -167,6 +188,17 @@ class LimitsIT {
                 assertThat(r.statusCode()).as(path + "?" + c[0] + " " + r.body()).isEqualTo(400);
                 assertThat(r.body()).as(c[0]).contains("\"" + c[1]);
             }
+        }
+        for (String[] c : new String[][] {
+                {"ts_codes=600150&start=2021-07-01&end=2021-09-30", "ts_codes"},
+                {"ts_codes=600900.SH,000300.SH&start=2021-07-01&end=2021-09-30", "ts_codes"},
+                {"start=2021-07-01&end=2021-09-30", "ts_codes"},
+                {"ts_codes=600900.SH&start=2021-09-30&end=2021-07-01", "end"},
+                {"ts_codes=all&start=2015-01-05&end=2021-09-30", "end"},
+                {"ts_codes=600900.SH&start=2021-07-32&end=2021-09-30", "start"}}) {
+            HttpResponse<String> r = get("/api/data/limits?" + c[0]);
+            assertThat(r.statusCode()).as("/api/data/limits?" + c[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.body()).as(c[0]).contains("\"" + c[1]);
         }
     }
 }

@@ -4,12 +4,14 @@ import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
 import com.alphaquant.market.rules.PriceLimit;
 import com.alphaquant.market.rules.PriceLimitBook;
 import java.time.LocalDate;
 import com.alphaquant.market.IndustryClassification;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +24,11 @@ import java.util.function.Function;
  * Daily bars of a universe of stocks (and optionally one benchmark index), indexed once into
  * primitive arrays: per series, its own rows in date order ({@code day[s][i]} is the row's index
  * on the panel's trading-day axis) and one array per field. Limit-up and limit-down prices are
- * precomputed per bar from the rule book (board, ST status that day, sessions since listing).
+ * precomputed per bar: the exchange's own (Tushare {@code stk_limit}) where a row for that stock
+ * and day is given, the rule book's (board, ST status that day, sessions since listing) elsewhere.
+ * A bar without an exchange row keeps the book's limits rather than none: the exchange data may
+ * simply not cover that day, and reading a missing row as "unlimited" would let a run buy at a
+ * locked limit-up.
  * The backtest engine reads only these arrays, so a run allocates nothing per stock and day.
  *
  * <p>The day axis is the exchange calendar's open days from the first to the last stock bar;
@@ -116,6 +122,16 @@ public final class BarPanel {
     public static BarPanel of(TradingCalendar calendar, List<Bar> stockBars, Function<TsCode, LocalDate> listDate,
                               BiPredicate<TsCode, LocalDate> st, List<Bar> indexBars, TsCode benchmark,
                               IndustryClassification industries) {
+        return of(calendar, stockBars, listDate, st, indexBars, benchmark, industries, List.of());
+    }
+
+    /**
+     * As {@link #of(TradingCalendar, List, Function, BiPredicate, List, TsCode, IndustryClassification)},
+     * with the exchange's limit prices (empty: the rule book's everywhere), see {@link Builder#exchangeLimits}.
+     */
+    public static BarPanel of(TradingCalendar calendar, List<Bar> stockBars, Function<TsCode, LocalDate> listDate,
+                              BiPredicate<TsCode, LocalDate> st, List<Bar> indexBars, TsCode benchmark,
+                              IndustryClassification industries, Collection<ExchangeLimit> exchangeLimits) {
         if (stockBars.isEmpty()) {
             throw new IllegalArgumentException("No stock bars to backtest on");
         }
@@ -127,7 +143,7 @@ public final class BarPanel {
             first = first == null || bar.tradeDate().isBefore(first) ? bar.tradeDate() : first;
             last = last == null || bar.tradeDate().isAfter(last) ? bar.tradeDate() : last;
         }
-        Builder builder = builder(calendar, first, last).st(st).industries(industries);
+        Builder builder = builder(calendar, first, last).st(st).industries(industries).exchangeLimits(exchangeLimits);
         for (var e : byCode.entrySet()) {
             LocalDate listed = listDate.apply(e.getKey());
             if (listed == null) {
@@ -235,9 +251,9 @@ public final class BarPanel {
     }
 
     /**
-     * The limit-up price the rule book gave {@code code}'s bar on {@code day} (raw, to the cent;
-     * infinite on a day without limit), as fills are checked against it; NaN when the stock has
-     * no bar that day.
+     * The limit-up price of {@code code}'s bar on {@code day} (raw, to the cent; infinite on a day
+     * without limit): the exchange's where given, else the rule book's, as fills are checked
+     * against it; NaN when the stock has no bar that day.
      */
     public double limitUpPrice(TsCode code, LocalDate day) {
         int row = row(code, day);
@@ -290,6 +306,7 @@ public final class BarPanel {
         private Series benchmark;
         private BiPredicate<TsCode, LocalDate> st = (code, date) -> false;
         private IndustryClassification industries = IndustryClassification.NONE;
+        private Map<TsCode, List<ExchangeLimit>> exchange = Map.of();
 
         private Builder(TradingCalendar calendar, LocalDate from, LocalDate to) {
             this.calendar = calendar;
@@ -313,6 +330,29 @@ public final class BarPanel {
         /** The stocks' industries through time, for industry-neutral strategies; default: none. */
         public Builder industries(IndustryClassification classification) {
             this.industries = java.util.Objects.requireNonNull(classification, "classification");
+            return this;
+        }
+
+        /**
+         * The exchange's limit prices (Tushare stk_limit), which take precedence over the rule
+         * book's for the stock-days they cover; rows of stocks or days without a bar are unused.
+         * Default: none, the book's limits everywhere.
+         */
+        public Builder exchangeLimits(Collection<ExchangeLimit> rows) {
+            Map<TsCode, List<ExchangeLimit>> byCode = new HashMap<>();
+            for (ExchangeLimit r : rows) {
+                byCode.computeIfAbsent(r.tsCode(), c -> new ArrayList<>()).add(r);
+            }
+            for (List<ExchangeLimit> list : byCode.values()) {
+                list.sort(Comparator.comparing(ExchangeLimit::tradeDate));
+                for (int i = 1; i < list.size(); i++) {
+                    if (list.get(i).tradeDate().equals(list.get(i - 1).tradeDate())) {
+                        throw new IllegalArgumentException("Two exchange limit rows for " + list.get(i).tsCode()
+                                + " on " + list.get(i).tradeDate());
+                    }
+                }
+            }
+            this.exchange = byCode;
             return this;
         }
 
@@ -432,9 +472,19 @@ public final class BarPanel {
                     throw new IllegalArgumentException(x.code() + " has a bar on " + days[x.day()[0]]
                             + ", before its listing date " + x.listDate());
                 }
+                List<ExchangeLimit> published = exchange.getOrDefault(x.code(), List.of());
+                int next = 0;  // both in date order: one merge pass per stock
                 for (int i = 0; i < rows; i++) {
                     int d = x.day()[i];
                     LocalDate date = days[d];
+                    while (next < published.size() && published.get(next).tradeDate().isBefore(date)) {
+                        next++;
+                    }
+                    if (next < published.size() && published.get(next).tradeDate().equals(date)) {
+                        up[s][i] = published.get(next).upLimit();
+                        down[s][i] = published.get(next).downLimit();
+                        continue;
+                    }
                     boolean isSt = st.test(x.code(), date);
                     int session = firstSession == Integer.MAX_VALUE ? Integer.MAX_VALUE : firstSession + (d - x.day()[0]);
                     PriceLimit limit;
