@@ -46,8 +46,8 @@ public final class UpCommand implements Callable<Integer> {
     /** The compact sample's span (docs/DATA.md): what a first run ingests. */
     static final LocalDate SAMPLE_START = LocalDate.parse("2021-01-04");
     static final LocalDate SAMPLE_END = LocalDate.parse("2022-12-20");
-    static final List<String> DATASETS = List.of("stock_basic", "trade_cal", "namechange", "daily", "adj_factor", "index_daily",
-            "moneyflow_hsgt");
+    static final List<String> DATASETS = List.of("stock_basic", "trade_cal", "namechange", "index_classify", "index_member",
+            "daily", "adj_factor", "index_daily", "moneyflow_hsgt", "stk_limit", "suspend_d");
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where data and logs persist between runs (default: .alphaquant in the repository)")
     Path dataDir;

@@ -32,12 +32,15 @@ import org.springframework.web.bind.annotation.RestController;
 class IngestController {
 
     /**
-     * @param datasets  Tushare API names: stock_basic, trade_cal, daily, adj_factor, index_daily
+     * @param datasets  Tushare API names (the {@code Dataset} values: stock_basic, trade_cal, daily, …)
      * @param tsCodes   stocks (and indices for index_daily), or ["all"] for the whole market
      */
-    record IngestBody(@NotEmpty @Size(max = 10) List<@NotBlank String> datasets,
+    record IngestBody(@NotEmpty @Size(max = MAX_DATASETS) List<@NotBlank String> datasets,
                       @NotEmpty @Size(max = MAX_CODES) List<@NotBlank @Size(max = 12) String> tsCodes,
                       @NotNull @TradingDay LocalDate startDate, @NotNull @TradingDay LocalDate endDate) {}
+
+    /** Room for every dataset named once, and a few repeats; more is not a list of datasets. */
+    static final int MAX_DATASETS = 32;
 
     /** Most codes one job names; the whole market is {@code ["all"]}. */
     static final int MAX_CODES = 6000;
