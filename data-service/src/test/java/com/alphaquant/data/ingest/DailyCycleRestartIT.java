@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.alphaquant.events.Topics;
+import com.alphaquant.market.csv.SampleData;
+import com.alphaquant.market.csv.TushareCsv;
 import com.alphaquant.testsupport.FreshDatabase;
 import com.alphaquant.testsupport.http.LocalService;
 import java.io.IOException;
@@ -61,8 +63,9 @@ class DailyCycleRestartIT {
         }
         unitsBeforeKill = count("select units_done from ingest_job where id = '" + job + "'");
         long storedBeforeKill = count("select count(*) from daily_bar");
-        System.out.printf("[restart] killed after %d units, %d daily rows stored; job %s left %s%n", unitsBeforeKill,
-                storedBeforeKill, job, text("select status from ingest_job where id = '" + job + "'"));
+        String before = quoteRows();
+        System.out.printf("[restart] killed after %d units, %d daily rows stored (%s); job %s left %s%n", unitsBeforeKill,
+                storedBeforeKill, before, job, text("select status from ingest_job where id = '" + job + "'"));
         assertThat(storedBeforeKill).isLessThan(sim.expected().validDailyRows(START, END));
 
         Instance second = start(60_000);
@@ -80,14 +83,31 @@ class DailyCycleRestartIT {
         long events = count("select count(*) from outbox where topic = '" + Topics.MARKET_DATA_INGESTED
                 + "' and payload::jsonb ->> 'dataset' = 'daily' and (payload::jsonb ->> 'rows')::bigint > 0");
         System.out.printf("[restart] after the restart: daily %d rows (sample %d), adj_factor %d (sample %d), "
-                        + "%d daily events for %d trading days, %d cycle jobs%n", daily, expected.validDailyRows(START, END), adj,
-                expected.adjRows(START, END), events, openDays, count("select count(*) from ingest_job"));
+                        + "%d daily events for %d trading days, %d cycle jobs (%s)%n", daily, expected.validDailyRows(START, END), adj,
+                expected.adjRows(START, END), events, openDays, count("select count(*) from ingest_job"), quoteRows());
         assertThat(daily).isEqualTo(expected.validDailyRows(START, END));
         assertThat(adj).isEqualTo(expected.adjRows(START, END));
+        assertThat(count("select count(*) from stk_limit")).isEqualTo(limitFileRows()); // partly stored before the kill
         assertThat(events).isEqualTo(openDays);
         assertThat(count("select count(*) from coverage where dataset = 'daily' and scope = '*' and from_date <= '" + END + "'"))
                 .isEqualTo(openDays);
         assertThat(count("select count(*) from ingest_job")).isEqualTo(1);
+    }
+
+    /** The synthetic stk_limit file's rows in [START, END], counted from the file. */
+    private static long limitFileRows() {
+        long[] n = {0};
+        TushareCsv.forEachRow(SampleData.file(SampleData.SYNTHETIC_STK_LIMIT), List.of("trade_date"), row -> {
+            LocalDate day = LocalDate.parse(row.text("trade_date"), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            n[0] += day.isBefore(START) || day.isAfter(END) ? 0 : 1;
+        });
+        return n[0];
+    }
+
+    /** Rows of every per-day table, for the log: what a kill left, what the restart completed. */
+    private String quoteRows() {
+        return java.util.stream.Stream.of("daily_bar", "adj_factor", "index_bar", "stk_limit", "suspension", "north_flow", "index_weight")
+                .map(t -> t + " " + count("select count(*) from " + t)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** One data-service process and a client for its port. */
