@@ -1,5 +1,6 @@
 package com.alphaquant.tusharesim;
 
+import com.alphaquant.market.IndustryClassification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -220,20 +220,10 @@ final class DataSources {
         String[] industries = (String[]) basic.column("industry");
         String[] names = basic.has("name") ? (String[]) basic.column("name") : new String[basic.size()];
         String[] listDates = basic.has("list_date") ? (String[]) basic.column("list_date") : new String[basic.size()];
-        TreeSet<String> distinct = new TreeSet<>();
-        for (String industry : industries) {
-            if (industry != null) {
-                distinct.add(industry);
-            }
-        }
-        Map<String, String> codeOf = new LinkedHashMap<>();
-        int i = 0;
-        for (String industry : distinct) {
-            codeOf.put(industry, String.format("IND%03d", ++i));
-        }
+        Map<String, String> codeOf = IndustryClassification.simIndustryCodes(java.util.Arrays.asList(industries));
         Map<String, Object> columns = new LinkedHashMap<>();
         if (api.equals(ApiCatalog.INDEX_CLASSIFY)) {
-            int n = distinct.size();
+            int n = codeOf.size();
             String[] indexCode = new String[n];
             String[] industryName = new String[n];
             String[] industryCode = new String[n];
@@ -255,7 +245,7 @@ final class DataSources {
         }
         List<Integer> rows = new ArrayList<>();
         for (int r = 0; r < basic.size(); r++) {
-            if (industries[r] != null && codes[r] != null) {
+            if (codeOf.containsKey(industries[r]) && codes[r] != null) {
                 rows.add(r);
             }
         }

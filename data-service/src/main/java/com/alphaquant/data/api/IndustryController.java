@@ -67,11 +67,8 @@ class IndustryController {
             return notIngested();
         }
         IndustryClassification classification = industries.classification();
-        Map<String, String> names = new TreeMap<>();
+        Map<String, String> names = classification.names();
         Map<String, List<String>> members = new TreeMap<>();
-        for (IndustryMembership m : classification.memberships()) {
-            names.putIfAbsent(m.industryCode(), m.industryName());
-        }
         classification.asOf(date).forEach((stock, industry) ->
                 members.computeIfAbsent(industry, k -> new java.util.ArrayList<>()).add(stock));
         String only = code == null ? null : classification.of(code, date).map(IndustryMembership::industryCode).orElse("");

@@ -61,7 +61,7 @@ public class FundamentalsLoader {
         String dataset = Dataset.FINA_INDICATOR.apiName();
         List<String> stocks = (codes.isEmpty() ? securities.findAll().stream().map(Security::getTsCode).toList() : codes)
                 .stream().filter(c -> Board.isStock(TsCode.of(c))).sorted()
-                .filter(c -> coverage.ranges(dataset, c).stream().noneMatch(r -> r.contains(from) && r.contains(to))).toList();
+                .filter(c -> !coverage.covers(dataset, c, from, to)).toList();
         LocalDate coveredTo = min(to, Publication.today(clock.instant()).minusDays(1));
         Map<String, String> range = Map.of("start_date", from.format(YMD), "end_date", to.format(YMD));
         Flux.fromIterable(stocks)

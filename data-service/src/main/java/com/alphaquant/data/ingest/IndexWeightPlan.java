@@ -24,7 +24,7 @@ final class IndexWeightPlan {
             for (YearMonth m = YearMonth.from(request.startDate()); !m.isAfter(YearMonth.from(request.endDate())); m = m.plusMonths(1)) {
                 LocalDate from = max(m.atDay(1), request.startDate());
                 LocalDate to = min(m.atEndOfMonth(), request.endDate());
-                if (done.stream().noneMatch(r -> r.contains(from) && r.contains(to))) {
+                if (done.stream().noneMatch(r -> r.contains(from, to))) {
                     units.add(new WorkUnit(Dataset.INDEX_WEIGHT, List.of(index), from, to));
                 }
             }

@@ -63,9 +63,7 @@ public class ReferenceLoader {
     }
 
     public void ensureCalendar(LocalDate from, LocalDate to) {
-        boolean covered = coverage.ranges("trade_cal", CoverageStore.WHOLE_MARKET).stream()
-                .anyMatch(r -> r.contains(from) && r.contains(to));
-        if (covered) {
+        if (coverage.covers("trade_cal", CoverageStore.WHOLE_MARKET, from, to)) {
             return;
         }
         TushareTable table = client.query("trade_cal", Map.of("exchange", "SSE", "start_date", from.format(YMD),
@@ -83,7 +81,7 @@ public class ReferenceLoader {
 
     public void ensureStockBasic() {
         LocalDate today = LocalDate.now(SHANGHAI);
-        if (coverage.ranges("stock_basic", CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
+        if (coverage.covers("stock_basic", CoverageStore.WHOLE_MARKET, today, today)) {
             return;
         }
         Map<String, Security> rows = new java.util.LinkedHashMap<>(); // by ts_code: a page overlap must not duplicate
@@ -109,7 +107,7 @@ public class ReferenceLoader {
      */
     public void ensureNameChanges(JobQueue.Claim claim) {
         LocalDate today = LocalDate.now(SHANGHAI);
-        if (coverage.ranges(Dataset.NAMECHANGE.apiName(), CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
+        if (coverage.covers(Dataset.NAMECHANGE.apiName(), CoverageStore.WHOLE_MARKET, today, today)) {
             return;
         }
         TushareTable all = client.queryAll(Dataset.NAMECHANGE.apiName(), Map.of(), Dataset.NAMECHANGE.fields(), 5000).block();
@@ -151,7 +149,7 @@ public class ReferenceLoader {
      */
     public void ensureIndustries(JobQueue.Claim claim) {
         LocalDate today = LocalDate.now(SHANGHAI);
-        if (coverage.ranges(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET).stream().anyMatch(r -> r.contains(today))) {
+        if (coverage.covers(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET, today, today)) {
             return;
         }
         Cleaning.Result<IndustryStore.Industry> classes = Cleaning.industries(client.queryAll(Dataset.INDEX_CLASSIFY.apiName(),

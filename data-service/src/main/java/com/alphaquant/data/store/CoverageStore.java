@@ -22,6 +22,11 @@ public class CoverageStore implements com.alphaquant.data.ingest.IngestPlanner.C
         public boolean contains(LocalDate day) {
             return !day.isBefore(from) && !day.isAfter(to);
         }
+
+        /** Whether all of [first, last] lies in this range. */
+        public boolean contains(LocalDate first, LocalDate last) {
+            return contains(first) && contains(last);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -40,6 +45,11 @@ public class CoverageStore implements com.alphaquant.data.ingest.IngestPlanner.C
     public List<Range> ranges(String dataset, String scope) {
         return jdbc.query("select from_date, to_date from coverage where dataset = ? and scope = ? order by from_date",
                 (rs, i) -> new Range(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()), dataset, scope);
+    }
+
+    /** Whether one covered range of {@code dataset} for {@code scope} holds all of [from, to]. */
+    public boolean covers(String dataset, String scope, LocalDate from, LocalDate to) {
+        return ranges(dataset, scope).stream().anyMatch(r -> r.contains(from, to));
     }
 
     /** Days of [from, to] the whole market is stored for. */

@@ -20,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -109,9 +107,7 @@ class FactorController {
         int h = RequestParams.integer("horizon", horizon, 1, 1, 250);
         int q = RequestParams.integer("quantiles", quantiles, 5, 1, 20);
         Query query = query(tsCodes, start, end);
-        // Enough calendar days after `end` for h sessions (and a long holiday).
-        LocalDate until = query.end.plusDays((long) Math.ceil(h * 1.5) + 15);
-        Collection<StockFactors> panel = factors.factors(query.codes, query.start, until).values();
+        Collection<StockFactors> panel = factors.factors(query.codes, query.start, withForwardReturns(query.end, h)).values();
         return Views.IcView.of(FactorAnalysis.ic(panel, factor, DateInts.of(query.start), DateInts.of(query.end), h, q),
                 factor, query.start, query.end, h, q, panel.size());
     }
@@ -129,13 +125,15 @@ class FactorController {
         List<String> chosen = RequestParams.names("names", names);
         int h = RequestParams.integer("horizon", horizon, 1, 1, 250);
         Query query = query(tsCodes, start, end);
-        LocalDate until = query.end.plusDays((long) Math.ceil(h * 1.5) + 15);
         IndustryClassification industries = bars.industries();
-        Collection<StockFactors> panel = factors.factors(query.codes, query.start, until).values();
-        Map<String, String> industryNames = new TreeMap<>();
-        industries.memberships().forEach(m -> industryNames.putIfAbsent(m.industryCode(), m.industryName()));
+        Collection<StockFactors> panel = factors.factors(query.codes, query.start, withForwardReturns(query.end, h)).values();
         return Views.IndustryIcView.of(FactorAnalysis.icByIndustry(panel, chosen, DateInts.of(query.start), DateInts.of(query.end),
-                h, industries), industryNames, query.start, query.end, h, panel.size());
+                h, industries), industries.names(), query.start, query.end, h, panel.size());
+    }
+
+    /** Enough calendar days after {@code end} for {@code horizon} sessions (and a long holiday). */
+    private static LocalDate withForwardReturns(LocalDate end, int horizon) {
+        return end.plusDays((long) Math.ceil(horizon * 1.5) + 15);
     }
 
     private record Query(List<TsCode> codes, LocalDate start, LocalDate end) {

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -36,21 +38,29 @@ public final class IndustryClassification {
      * from its listing date, never out. Stocks without an industry or listing date are unclassified.
      */
     public static IndustryClassification fromStockBasic(Collection<? extends Listed> stocks) {
-        TreeSet<String> names = new TreeSet<>();
-        stocks.stream().map(Listed::industry).filter(i -> i != null && !i.isBlank()).forEach(names::add);
-        Map<String, String> codeOf = new HashMap<>();
-        int i = 0;
-        for (String name : names) {
-            codeOf.put(name, String.format("IND%03d.SIM", ++i));
-        }
+        Map<String, String> codeOf = simIndustryCodes(stocks.stream().map(Listed::industry).toList());
         List<IndustryMembership> rows = new ArrayList<>();
         for (Listed s : stocks) {
-            String code = s.industry() == null ? null : codeOf.get(s.industry());
+            String code = codeOf.get(s.industry());
             if (code != null && s.listDate() != null) {
-                rows.add(new IndustryMembership(code, s.industry(), s.tsCode(), s.listDate(), null));
+                rows.add(new IndustryMembership(code + ".SIM", s.industry(), s.tsCode(), s.listDate(), null));
             }
         }
         return new IndustryClassification(rows);
+    }
+
+    /**
+     * tushare-sim's industry codes for stock_basic's industry names: {@code IND001}, {@code IND002},
+     * … in the names' sort order (blank names have none); the index codes add {@code .SIM}.
+     */
+    public static Map<String, String> simIndustryCodes(Collection<String> industries) {
+        TreeSet<String> names = new TreeSet<>();
+        industries.stream().filter(n -> n != null && !n.isBlank()).forEach(names::add);
+        Map<String, String> codeOf = new LinkedHashMap<>();
+        for (String name : names) {
+            codeOf.put(name, String.format("IND%03d", codeOf.size() + 1));
+        }
+        return codeOf;
     }
 
     /** What {@link #fromStockBasic} needs of a stock_basic row. */
@@ -64,6 +74,13 @@ public final class IndustryClassification {
 
     public List<IndustryMembership> memberships() {
         return memberships;
+    }
+
+    /** Each industry's name by its code, in code order. */
+    public Map<String, String> names() {
+        Map<String, String> names = new TreeMap<>();
+        memberships.forEach(m -> names.putIfAbsent(m.industryCode(), m.industryName()));
+        return names;
     }
 
     /** The membership of {@code code} in force on {@code date}, if any. */
