@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.gateway.auth.ApiKeys;
 import com.alphaquant.testsupport.TestRedis;
+import com.alphaquant.testsupport.http.RawHttp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -204,6 +205,16 @@ class GatewayIT {
             }
         }
         assertProblem(last, 503, "factor-service is failing; its circuit breaker is open");
+    }
+
+    @Test
+    void aRequestTargetThatIsNotAUriGetsAProblemBody() throws Exception {
+        for (String target : List.of("/api/data/bars?ts_code=%ZZ", "/api/data/a%2", "/a|b")) {
+            RawHttp.Answer answer = RawHttp.send("127.0.0.1", port,
+                    "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + READ_KEY + "\r\nConnection: close", null, 10_000);
+            assertThat(answer.status()).as(target).isBetween(400, 404);
+            assertThat(answer.contentType()).as(target).startsWith("application/problem+json");
+        }
     }
 
     @Test
