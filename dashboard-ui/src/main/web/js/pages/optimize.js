@@ -18,32 +18,41 @@ export const PARAMETERS = ['buy_above', 'sell_below', 'max_position', 'max_singl
   'trailing_stop', 'target_vol', 'vol_window', 'weight_trend', 'weight_momentum', 'commission', 'slippage'];
 const BASE = {strategy: 'multi_factor', stocks: ['600000.SH', '600519.SH', '000001.SZ', '300750.SZ', '601318.SH', '000858.SZ'],
   startDate: '2022-01-04', endDate: '2022-12-20', initialCapital: 1000000, commission: 0.0003, benchmark: '000300.SH'};
-const RANGES = [['buy_above', '0.55', '0.7', '0.05'], ['sell_below', '0.3', '0.45', '0.05']];
+const RANGES = [{name: 'buy_above', from: 0.55, to: 0.7, step: 0.05}, {name: 'sell_below', from: 0.3, to: 0.45, step: 0.05}];
 
 export async function render(main, {params, signal, navigate}) {
+  const formSlot = h('div', {}, optimizeForm({base: BASE, ranges: RANGES, objective: 'max_sharpe'}, navigate));
+  const result = h('div', {id: 'optimization'});
+  const past = h('div', {}, loading());
+  main.append(h('h1', {}, t('nav.optimize')), formSlot, result, h('h2', {}, t('optimize.past')), past);
+  pastOptimizations(past);
+  if (params.get('id')) await showOptimization(params.get('id'), result, signal, request => formSlot.replaceChildren(optimizeForm(request, navigate)));
+}
+
+/** The form filled from an OptimizeRequest (ranges as {name, values} or {name, from, to, step}), plus one empty range. */
+function optimizeForm(request, navigate) {
   const message = h('div', {class: 'message'});
-  const form = h('form', {id: 'optimize-form'}, h('div', {class: 'fields'}, backtestFields(BASE)),
-    h('fieldset', {}, h('legend', {}, t('optimize.ranges')), RANGES.map(rangeRow), rangeRow(['', '', '', ''], 2)),
-    field(t('optimize.objective'), select('objective', OBJECTIVES.map(o => [o, t(`objective.${o}`)]), 'max_sharpe')),
+  const ranges = [...(request.ranges || []), {}];
+  const form = h('form', {id: 'optimize-form'}, h('div', {class: 'fields'}, backtestFields(request.base)),
+    h('fieldset', {}, h('legend', {}, t('optimize.ranges')), ranges.map(rangeRow)),
+    field(t('optimize.objective'), select('objective', OBJECTIVES.map(o => [o, t(`objective.${o}`)]), request.objective)),
     h('button', {type: 'submit', class: 'primary'}, t('optimize.run')), message);
   onSubmit(form, message, async () => {
     const accepted = await post('/api/backtests/optimize', optimizeBody(form));
     navigate('optimize', {id: accepted.id});
   });
-  const result = h('div', {id: 'optimization'});
-  const past = h('div', {}, loading());
-  main.append(h('h1', {}, t('nav.optimize')), form, result, h('h2', {}, t('optimize.past')), past);
-  pastOptimizations(past);
-  if (params.get('id')) await showOptimization(params.get('id'), result, signal);
+  return form;
 }
 
-function rangeRow([name, from, to, step], i) {
+function rangeRow(range, i) {
+  const names = PARAMETERS.includes(range.name) || !range.name ? PARAMETERS : [range.name, ...PARAMETERS];
   return h('div', {class: 'range', dataset: {range: i}},
-    field(t('optimize.parameter'), select(`name${i}`, [['', '–'], ...PARAMETERS], name)),
-    field(t('optimize.from'), h('input', {name: `from${i}`, type: 'number', step: 'any', value: from})),
-    field(t('optimize.to'), h('input', {name: `to${i}`, type: 'number', step: 'any', value: to})),
-    field(t('optimize.step'), h('input', {name: `step${i}`, type: 'number', step: 'any', min: 0, value: step})),
-    field(t('optimize.values'), h('input', {name: `values${i}`, size: 14, placeholder: t('optimize.valuesHint')})));
+    field(t('optimize.parameter'), select(`name${i}`, [['', '–'], ...names], range.name ?? '')),
+    field(t('optimize.from'), h('input', {name: `from${i}`, type: 'number', step: 'any', value: range.from ?? ''})),
+    field(t('optimize.to'), h('input', {name: `to${i}`, type: 'number', step: 'any', value: range.to ?? ''})),
+    field(t('optimize.step'), h('input', {name: `step${i}`, type: 'number', step: 'any', min: 0, value: range.step ?? ''})),
+    field(t('optimize.values'), h('input', {name: `values${i}`, size: 14, value: (range.values || []).join(','),
+      placeholder: t('optimize.valuesHint')})));
 }
 
 /** The OptimizeRequest: the base backtest, each named range (explicit values win over from/to/step), the objective. */
@@ -59,13 +68,14 @@ export function optimizeBody(form) {
   return {base: requestBody(v), ranges, objective: v.objective};
 }
 
-async function showOptimization(id, slot, signal) {
+async function showOptimization(id, slot, signal, refill) {
   const progress = h('div');
   show(slot, progress);
   try {
     const job = await follow(`/api/backtests/optimize/${encodeURIComponent(id)}`, {signal,
       onUpdate: j => show(progress, progressView({...j, message: t('optimize.points', {done: j.done, points: j.points})}))});
     if (signal.aborted) return;
+    if (job.parameters?.base) refill(job.parameters); // to run it again with changes
     if (job.status !== 'SUCCEEDED') {
       slot.append(error({detail: job.message || job.status}));
       return;
