@@ -4,6 +4,7 @@ import com.alphaquant.backtest.BacktestProperties;
 import com.alphaquant.backtest.engine.BacktestEngine;
 import com.alphaquant.backtest.store.JobRecord;
 import com.alphaquant.backtest.store.JobStore;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -44,5 +45,10 @@ public class BacktestJobs {
 
     public Optional<JobRecord> find(UUID id) {
         return jobs.find(id);
+    }
+
+    /** The latest {@code limit} jobs of a kind ({@link JobRecord#BACKTEST} or {@link JobRecord#OPTIMIZE}), newest first. */
+    public List<JobRecord> latest(String kind, int limit) {
+        return jobs.latest(kind, limit);
     }
 }
