@@ -269,4 +269,9 @@ export const LABELS = {
   'models.unavailable': ['The model API is not available yet: model-service serves no /api/models endpoints.', '模型 API 尚不可用：model-service 还没有 /api/models 接口。'],
   'models.registry': ['Registry', '模型注册表'],
   'models.none': ['No models registered.', '暂无注册模型。'],
+  'data.scopes': ['{n} scopes', '{n} 个范围'],
+  'data.wholeMarket': ['whole market', '全市场'],
+  'data.ranges': ['Ranges', '区间数'],
+  'data.at': ['Refused at', '拒绝时间'],
+  'data.row': ['Row', '原始行'],
 };

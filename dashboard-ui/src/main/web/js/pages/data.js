@@ -6,7 +6,7 @@ import {get, query} from '../api.js';
 import {loading, empty, error, show} from '../states.js';
 import {ended, progressView} from '../jobs.js';
 import {chartPanel} from '../chart.js';
-import {dataTable, autoColumns} from '../table.js';
+import {dataTable} from '../table.js';
 import {amount, instant} from '../format.js';
 
 const DAY = 86400000;
@@ -47,25 +47,44 @@ async function jobList(slot, signal) {
     {key: 'message', label: t('data.message')}]});
 }
 
-/** One bar per dataset and scope from its first to its last stored date. */
+/**
+ * One bar per dataset from its earliest to its latest stored day (over its scopes: the whole
+ * market, '*', or one ts_code each); the table lists every dataset and scope.
+ */
+export function coverageByDataset(rows) {
+  const byDataset = new Map();
+  for (const r of rows) {
+    const d = byDataset.get(r.dataset) ?? {dataset: r.dataset, first: r.first, last: r.last, scopes: 0};
+    d.first = r.first < d.first ? r.first : d.first;
+    d.last = r.last > d.last ? r.last : d.last;
+    d.scopes++;
+    byDataset.set(r.dataset, d);
+  }
+  return [...byDataset.values()];
+}
+
 function coveragePanel(rows) {
   if (!rows.length) return empty(t('data.noCoverage'));
-  const named = rows.map(r => ({...r, name: r.scope && r.scope !== 'all' ? `${r.dataset} · ${r.scope}` : r.dataset,
-    from: Date.parse(r.first), to: Date.parse(r.last)}));
+  const datasets = coverageByDataset(rows).map(d => ({...d, from: Date.parse(d.first), to: Date.parse(d.last)}));
   const dateText = ms => new Date(ms).toISOString().slice(0, 10);
-  return chartPanel({id: 'data-coverage', title: t('data.coverageTitle'), height: 60 + 26 * named.length,
+  return chartPanel({id: 'data-coverage', title: t('data.coverageTitle'), height: 60 + 26 * datasets.length,
     option: {
-      tooltip: {trigger: 'item', formatter: p => `${named[p.dataIndex].name}: ${named[p.dataIndex].first} … ${named[p.dataIndex].last}`},
-      grid: {left: 200, right: 40, top: 20, bottom: 40},
-      xAxis: {type: 'value', min: Math.min(...named.map(r => r.from)) - DAY, max: Math.max(...named.map(r => r.to)) + DAY,
+      tooltip: {trigger: 'item', formatter: p => {
+        const d = datasets[p.dataIndex];
+        return `${d.dataset}: ${d.first} … ${d.last} (${t('data.scopes', {n: d.scopes})})`;
+      }},
+      grid: {left: 130, right: 40, top: 20, bottom: 40},
+      xAxis: {type: 'value', min: Math.min(...datasets.map(d => d.from)) - DAY, max: Math.max(...datasets.map(d => d.to)) + DAY,
         axisLabel: {formatter: dateText}},
-      yAxis: {type: 'category', data: named.map(r => r.name), inverse: true, axisLabel: {interval: 0}},
+      yAxis: {type: 'category', data: datasets.map(d => d.dataset), inverse: true, axisLabel: {interval: 0}},
       series: [
-        {type: 'bar', stack: 'span', silent: true, itemStyle: {color: 'transparent'}, data: named.map(r => r.from)},
-        {type: 'bar', stack: 'span', itemStyle: {color: '#0969da'}, data: named.map(r => r.to - r.from + DAY)}],
+        {type: 'bar', stack: 'span', silent: true, itemStyle: {color: 'transparent'}, data: datasets.map(d => d.from)},
+        {type: 'bar', stack: 'span', itemStyle: {color: '#0969da'}, data: datasets.map(d => d.to - d.from + DAY)}],
     },
-    table: {rows: named, columns: [{key: 'dataset', label: t('data.dataset')}, {key: 'scope', label: t('data.scope')},
-      {key: 'first', label: t('data.first')}, {key: 'last', label: t('data.last')}]}});
+    table: {rows, columns: [{key: 'dataset', label: t('data.dataset')},
+      {key: 'scope', label: t('data.scope'), format: v => (v === '*' ? t('data.wholeMarket') : v)},
+      {key: 'first', label: t('data.first')}, {key: 'last', label: t('data.last')},
+      {key: 'ranges', label: t('data.ranges'), numeric: true}]}});
 }
 
 function statusTable(status) {
@@ -84,5 +103,7 @@ async function rejectionTable(dataset, choose) {
   const datasets = select('dataset', [['', t('data.allDatasets')], ...new Set([dataset, ...rows.map(r => r.dataset)].filter(Boolean))], dataset);
   datasets.addEventListener('change', () => choose(datasets.value));
   return h('div', {}, field(t('data.dataset'), datasets),
-    rows.length ? dataTable({name: 'data-rejections', rows, columns: autoColumns(rows)}) : empty(t('data.noRejections')));
+    rows.length ? dataTable({name: 'data-rejections', rows, columns: [{key: 'at', label: t('data.at'), format: instant},
+      {key: 'dataset', label: t('data.dataset')}, {key: 'tsCode', label: t('col.code')}, {key: 'tradeDate', label: t('col.date')},
+      {key: 'reason', label: t('col.reason')}, {key: 'row', label: t('data.row')}]}) : empty(t('data.noRejections')));
 }

@@ -116,7 +116,7 @@ async function pastOptimizations(slot) {
       {key: 'submittedAt', label: t('col.submitted'), format: instant},
       {key: 'strategy', label: t('backtest.strategy'), cell: (v, row) => h('a', {href: `#/optimize?id=${row.id}`}, v)},
       {key: 'objective', label: t('optimize.objective'), format: v => t(`objective.${v}`)},
-      {key: 'points', label: t('optimize.pointsColumn'), numeric: true},
+      {key: 'points', label: t('optimize.pointsColumn'), numeric: true, format: (v, row) => `${row.done ?? '–'}/${v}`},
       {key: 'status', label: t('col.status'), format: v => t(`status.${v}`)}]}));
   } catch (e) {
     show(slot, error(e));

@@ -143,6 +143,30 @@ class DashboardIT {
 
     @Test
     @Order(3)
+    void twoRunsCompareSideBySide() throws Exception {
+        String later = "2022-09-01";
+        page.fill("#backtest-form input[name=startDate]", later); // the form holds the first run's request
+        page.click("#backtest-form button[type=submit]");
+        page.waitForURL(Pattern.compile(".*#/backtest\\?id=.*"));
+        awaitChart("equity", Duration.ofMinutes(2));
+        assertThat(seriesLengths("equity")).containsExactly(tradingDays(later, END), tradingDays(later, END));
+
+        Locator runs = page.locator("#runs tbody input[type=checkbox]");
+        runs.first().waitFor();
+        assertThat(runs.count()).as("past runs listed").isEqualTo(2);
+        runs.nth(0).check();
+        runs.nth(1).check();
+        page.click("#runs button.primary");
+        awaitChart("compare-equity", Duration.ofMinutes(1));
+        long days = tradingDays(START, END);
+        assertThat(seriesLengths("compare-equity")).as("both curves over the union of their dates").containsExactly(days, days);
+        // the first curve is the run ticked first, the newer one: blank before its own start
+        assertThat(nonNullValues("compare-equity")).as("days of the later run").isEqualTo((int) tradingDays(later, END));
+        assertThat(page.locator(".compare .data-table tbody tr").count()).as("figures of both runs").isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
     void optimisationShowsItsGridAsAHeatmap() {
         page.navigate(platform.url() + "/#/optimize");
         page.fill("#optimize-form input[name=startDate]", START);
@@ -158,7 +182,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void calendarEffectsChartWeekdaysMonthsAndQuarters() {
         page.navigate(platform.url() + "/#/calendar?code=000300.SH&start=2021-01-04&end=2022-12-20");
         Map<String, Long> groups = Map.of("calendar-weekday", 5L, "calendar-month", 12L, "calendar-quarter", 4L);
@@ -171,7 +195,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void factorPageDrawsTheCorrelationHeatmapAndIc() {
         page.navigate(platform.url() + "/#/factors");
         awaitChart("factor-correlation", Duration.ofMinutes(2));
@@ -184,7 +208,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void signalsPageShowsTheDaysScoresAndTheLiveBook() {
         page.navigate(platform.url() + "/#/signals?strategy=multi_factor&date=2022-12-20&mode=evaluate");
         awaitChart("signals-scores", Duration.ofMinutes(2));
@@ -194,7 +218,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void dataPageChartsCoverageAndModelsSayTheirApiIsMissing() {
         page.navigate(platform.url() + "/#/data");
         awaitChart("data-coverage", Duration.ofSeconds(30));
@@ -207,7 +231,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void languageToggleIsRememberedAndNothingFailedInTheBrowser() {
         page.navigate(platform.url() + "/#/overview");
         page.locator("#top .settings button").click();
