@@ -2,7 +2,8 @@
 // per kind of chart the pages draw.
 import {pct, num} from './format.js';
 
-const formatter = kind => (kind === 'pct' ? v => pct(v, 1) : v => num(v, Math.abs(v) >= 100 ? 0 : 2));
+// small percentages keep two decimals, so that axis ticks such as 0.05% and 0.10% stay distinct
+const formatter = kind => (kind === 'pct' ? v => pct(v, Math.abs(v) < 0.01 ? 2 : 1) : v => num(v, Math.abs(v) >= 100 ? 0 : 2));
 
 /**
  * Lines over a category axis (dates). series: [{name, data, color?, area?, step?}]; data aligned

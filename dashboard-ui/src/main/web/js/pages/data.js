@@ -65,7 +65,10 @@ export function coverageByDataset(rows) {
 
 function coveragePanel(rows) {
   if (!rows.length) return empty(t('data.noCoverage'));
-  const datasets = coverageByDataset(rows).map(d => ({...d, from: Date.parse(d.first), to: Date.parse(d.last)}));
+  const all = coverageByDataset(rows).map(d => ({...d, from: Date.parse(d.first), to: Date.parse(d.last)}));
+  // reference snapshots (stock_basic, namechange, ...) cover only the day they were fetched: in the table, not the chart
+  const spans = all.filter(d => d.to > d.from);
+  const datasets = spans.length ? spans : all;
   const dateText = ms => new Date(ms).toISOString().slice(0, 10);
   return chartPanel({id: 'data-coverage', title: t('data.coverageTitle'), height: 60 + 26 * datasets.length,
     option: {

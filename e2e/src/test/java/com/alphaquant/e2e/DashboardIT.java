@@ -145,10 +145,15 @@ class DashboardIT {
     @Order(3)
     void twoRunsCompareSideBySide() throws Exception {
         String later = "2022-09-01";
+        String first = page.url();
         page.fill("#backtest-form input[name=startDate]", later); // the form holds the first run's request
         page.click("#backtest-form button[type=submit]");
-        page.waitForURL(Pattern.compile(".*#/backtest\\?id=.*"));
-        awaitChart("equity", Duration.ofMinutes(2));
+        page.waitForURL(url -> url.contains("#/backtest?id=") && !url.equals(first));
+        String id = page.url().replaceAll(".*[?&]id=", "");
+        // the new run's results, not the first run's still on screen until the page re-renders
+        page.waitForFunction("id => document.querySelector('#run .note')?.textContent.includes(id)"
+                + " && document.querySelector(\"[data-chart='equity'][data-ready]\")", id,
+                new Page.WaitForFunctionOptions().setTimeout(Duration.ofMinutes(2).toMillis()));
         assertThat(seriesLengths("equity")).containsExactly(tradingDays(later, END), tradingDays(later, END));
 
         Locator runs = page.locator("#runs tbody input[type=checkbox]");
