@@ -45,7 +45,8 @@ class ConfigCommandTest {
                 "alphaquant.backtest.defaults.min-commission = 5 (default)\n",
                 "alphaquant.strategy.universe = 600519.SH,000001.SZ (file)\n",
                 "alphaquant.gateway.rate-limit.requests-per-second = 50 (default)\n",
-                "alphaquant.gateway.timeouts.data = (not set)\n",
+                "alphaquant.backtest.sample-dir = (not set)\n",
+                "ALPHAQUANT_GATEWAY_SESSION_SECRET = (not set)\n",
                 "TUSHARE_TOKEN = ");
     }
 

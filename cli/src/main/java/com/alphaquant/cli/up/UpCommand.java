@@ -132,7 +132,8 @@ public final class UpCommand implements Callable<Integer> {
             CompletableFuture<Map<String, ServiceJar>> unpacked = CompletableFuture.supplyAsync(() -> MODULES.parallelStream()
                     .collect(Collectors.toMap(m -> m, m -> ServiceJar.of(m).extractedTo(dir.resolve("apps").resolve(m)))));
             Infrastructure infra = startInfrastructure(platform, ports, dir, logs, simulated, embeddedPostgres, embeddedRedis);
-            startServices(platform, ports, infra, join(unpacked), dir, logs, token, simulated, config);
+            LocalApiKey apiKey = LocalApiKey.in(dir);
+            startServices(platform, ports, infra, join(unpacked), dir, logs, token, simulated, apiKey, config);
             // Should this JVM be killed outright, the next run finds and stops what it started.
             ProcessHandle.current().descendants().forEach(leftovers::record);
             infra.postgres().postmaster().ifPresent(leftovers::record);
@@ -141,6 +142,8 @@ public final class UpCommand implements Callable<Integer> {
             }
             out.printf("ready in %.1f s: dashboard http://127.0.0.1:%d/  (API under /api, logs in %s; Ctrl-C stops everything)%n",
                     seconds(), ports.of("gateway"), logs);
+            out.println("API key: " + apiKey.key() + "  (write role, kept in " + dir.resolve("api-key")
+                    + "; sign in to the dashboard with it, or send it as the X-API-Key header)");
             out.flush();
             return watch(platform);
         } catch (RuntimeException | IOException e) {
@@ -194,7 +197,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private void startServices(Platform platform, Ports ports, Infrastructure infra, Map<String, ServiceJar> unpacked, Path dir,
-                               Path logs, String token, boolean simulated, AlphaConfig config) {
+                               Path logs, String token, boolean simulated, LocalApiKey apiKey, AlphaConfig config) {
         Map<String, String> common = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafka(),
                 "DATABASE_USER", infra.postgres().user(), "DATABASE_PASSWORD", infra.postgres().password(),
                 "DATA_SERVICE_URL", url(ports, "data-service"), "FACTOR_SERVICE_URL", url(ports, "factor-service"),
@@ -216,7 +219,9 @@ public final class UpCommand implements Callable<Integer> {
         own.put("model-service", modelDirSet ? Map.of() : Map.of("MODEL_DIR", dir.resolve("models").toString()));
         own.put("backtest-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_backtest")));
         own.put("strategy-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_strategy")));
-        own.put("gateway", Map.of());
+        Map<String, String> gateway = new HashMap<>(apiKey.gatewayEnvironment());
+        gateway.putAll(Map.of("REDIS_HOST", infra.redis().host(), "REDIS_PORT", Integer.toString(infra.redis().port())));
+        own.put("gateway", gateway);
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (var e : own.entrySet()) {
             Map<String, String> env = new HashMap<>(common);

@@ -102,7 +102,20 @@ public final class AlphaConfig {
             }
             settings.put(key.name(), s);
         }
+        checkBurst(settings, present ? file : null);
         return new AlphaConfig(present ? file : null, settings);
+    }
+
+    /** The one rule between two keys: the gateway refuses a burst below the steady rate. */
+    private static void checkBurst(Map<String, Setting> settings, Path file) {
+        Setting rate = settings.get("alphaquant.gateway.rate-limit.requests-per-second");
+        Setting burst = settings.get("alphaquant.gateway.rate-limit.burst");
+        if ((Long) burst.value() < (Long) rate.value()) {
+            String where = burst.source() == Source.ENVIRONMENT ? "environment variable " + burst.key().env()
+                    : rate.source() == Source.ENVIRONMENT ? "environment variable " + rate.key().env() : String.valueOf(file);
+            throw new ConfigException(where, burst.key().name(), "must be at least requests-per-second (" + rate.text()
+                    + "), got " + burst.text());
+        }
     }
 
     private static Setting fromFile(ConfigKey key, ConfigFile.Raw raw, Path file) {

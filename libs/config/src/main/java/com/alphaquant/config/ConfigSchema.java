@@ -136,14 +136,19 @@ public final class ConfigSchema {
 
         // gateway and dashboard: the gateway
         add(key("gateway.rate-limit.requests-per-second", Type.INTEGER).range(1, 100_000).def("50").by("gateway")
-                .doc("requests per second per client, sustained"));
-        add(key("gateway.rate-limit.burst", Type.INTEGER).range(1, 1_000_000).def("100").by("gateway").doc("requests a client may send at once"));
+                .doc("requests per second per API key, sustained (a key may carry its own)"));
+        add(key("gateway.rate-limit.burst", Type.INTEGER).range(1, 1_000_000).def("100").by("gateway")
+                .doc("requests a key may send at once; at least requests-per-second"));
         add(key("gateway.cors.allowed-origins", Type.LIST).pattern("\\*|https?://[^\\s/]+", "* or an origin such as https://example.com")
                 .by("gateway").doc("origins other sites' pages may call the API from (unset: same origin only)"));
+        Map<String, String> timeouts = Map.of("data", "30s", "factors", "60s", "models", "60s", "backtests", "30s", "strategies", "60s");
         for (String route : ROUTES) {
-            add(key("gateway.timeouts." + route, Type.DURATION).by("gateway")
-                    .doc("the longest wait for /api/" + route + "/** (unset: the gateway's default)"));
+            add(key("gateway.timeouts." + route, Type.DURATION).def(timeouts.get(route)).by("gateway")
+                    .doc("the longest wait for /api/" + route + "/**, then 504"));
         }
+        add(key("gateway.session.secret", Type.TEXT).secret().by("gateway")
+                .doc("signs the dashboard's session cookies (unset: a random one per start); environment only"));
+        add(key("gateway.session.ttl", Type.DURATION).def("12h").by("gateway").doc("how long a dashboard sign-in lasts"));
         add(key("dashboard.language", Type.CHOICE).choices("zh", "en").def("zh").by("gateway (dashboard)").doc("the dashboard's language"));
         add(key("dashboard.colours", Type.CHOICE).choices("red-up", "green-up").def("red-up").by("gateway (dashboard)")
                 .doc("red-up: rises red, falls green (China); green-up: the reverse"));

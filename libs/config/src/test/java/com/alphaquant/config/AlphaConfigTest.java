@@ -118,6 +118,15 @@ class AlphaConfigTest {
     }
 
     @Test
+    void aBurstBelowTheSteadyRateIsRefused() throws IOException {
+        Path f = file("alphaquant:\n  gateway:\n    rate-limit:\n      requests-per-second: 150\n");
+        assertThatThrownBy(() -> AlphaConfig.load(f, Map.of()))
+                .hasMessage(f + ": alphaquant.gateway.rate-limit.burst: must be at least requests-per-second (150), got 100");
+        assertThat(AlphaConfig.load(f, Map.of("ALPHAQUANT_GATEWAY_RATE_LIMIT_BURST", "150"))
+                .get("alphaquant.gateway.rate-limit.burst").value()).isEqualTo(150L);
+    }
+
+    @Test
     void theEnvironmentOverridesTheFileThroughEachKeysOwnVariable() throws IOException {
         Path f = file("""
                 alphaquant:
@@ -153,6 +162,9 @@ class AlphaConfigTest {
         assertThatThrownBy(() -> load("alphaquant:\n  gateway:\n    api-key: k\n"))
                 .hasMessageEndingWith(":3: alphaquant.gateway.api-key: looks like a secret: "
                         + "secrets are read only from environment variables, never from the file");
+        assertThatThrownBy(() -> load("alphaquant:\n  gateway:\n    session:\n      secret: s3cr3t\n"))
+                .hasMessageEndingWith(":4: alphaquant.gateway.session.secret: is a secret and is read only from the environment: "
+                        + "remove it from the file and set the environment variable ALPHAQUANT_GATEWAY_SESSION_SECRET instead");
     }
 
     @Test
@@ -171,7 +183,8 @@ class AlphaConfigTest {
         assertThat(config.get("alphaquant.gateway.rate-limit.requests-per-second").value()).isEqualTo(50L);
         assertThat(config.get("alphaquant.gateway.rate-limit.burst").value()).isEqualTo(100L);
         assertThat(config.get("alphaquant.backtest.defaults.commission").value()).isEqualTo(0.0003);
-        assertThat(config.get("alphaquant.gateway.timeouts.data").isSet()).isFalse();
+        assertThat(config.get("alphaquant.gateway.timeouts.data").value()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.get("alphaquant.strategy.industry.neutral").isSet()).isFalse();
         assertThat(config.properties()).isEmpty();
     }
 
