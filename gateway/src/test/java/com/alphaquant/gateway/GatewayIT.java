@@ -44,6 +44,7 @@ class GatewayIT {
         registry.add("FACTOR_SERVICE_URL", () -> "http://127.0.0.1:1"); // nothing listens on port 1
         registry.add("MODEL_SERVICE_URL", () -> "http://127.0.0.1:1");
         registry.add("alphaquant.gateway.timeouts.data", () -> "1s");
+        registry.add("alphaquant.dashboard.language", () -> "en");
         registry.add("alphaquant.gateway.cors.allowed-origins[0]", () -> "https://research.example");
         key(registry, 0, "reader-" + RUN, READ_KEY, "read");
         key(registry, 1, "writer-" + RUN, WRITE_KEY, "write");
@@ -94,6 +95,14 @@ class GatewayIT {
         HttpResponse<String> index = send(request("/"));
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("AlphaQuant");
+    }
+
+    @Test
+    void theDashboardsDefaultsComeFromTheConfiguration() throws Exception {
+        HttpResponse<String> settings = get("/api/dashboard/settings", READ_KEY);
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("\"language\":\"en\"").contains("\"colours\":\"red-up\"");
+        assertThat(send(request("/api/dashboard/settings")).statusCode()).isEqualTo(401);
     }
 
     @Test
