@@ -67,7 +67,8 @@ public class LiveBook {
         }
         LocalDate last = store.lastDay(strategy.name(), strategy.version());
         LocalDate from = last == null ? start : last.plusDays(1);
-        List<LocalDate> days = from.isAfter(day) ? List.of() : source.calendar(from, day).openDays(from, day);
+        // The calendar asked from a week earlier: from may be a weekend day, outside a calendar of open days only.
+        List<LocalDate> days = from.isAfter(day) ? List.of() : source.calendar(from.minusDays(7), day).openDays(from, day);
         for (LocalDate d : days) {
             tx.executeWithoutResult(s -> step(strategy, start, d));
         }
