@@ -10,12 +10,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code alphaquant bench ingest}: prints the figures of the ingestion benchmarks;
- * {@code alphaquant bench up}: seconds to ready and peak memory of {@code alphaquant up}, cold and warm.
+ * {@code alphaquant bench up}: seconds to ready and peak memory of {@code alphaquant up}, cold and warm;
+ * {@code alphaquant bench gateway}: latency and throughput through the gateway against a direct call.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "ingest or up")
+    @Parameters(paramLabel = "WHAT", description = "ingest, up or gateway")
     String what;
 
     @Option(names = "--data", description = "Folder of the real sample (default: the repository's data/sample)")
@@ -24,13 +25,34 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--calls", defaultValue = "250", description = "Calls for the rate benchmark (default ${DEFAULT-VALUE})")
     int calls;
 
+    @Option(names = "--requests", defaultValue = "5000", description = "gateway: requests per round at 1 connection (default ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--connections", defaultValue = "50", description = "gateway: connections for the throughput runs (default ${DEFAULT-VALUE})")
+    int connections;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "gateway: seconds per throughput run (default ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "gateway: alternating direct/gateway rounds (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--quick-start-jit", description = "gateway: run both JVMs with up's C1-only JIT instead of the full one")
+    boolean quickStartJit;
+
     @Override
     public Integer call() throws Exception {
         if (what.equals("up")) {
             return com.alphaquant.cli.up.UpBench.run(System.out);
         }
+        if (what.equals("gateway")) {
+            if (requests < 100 || connections < 1 || seconds <= 0 || rounds < 1) {
+                throw new IllegalArgumentException("--requests must be at least 100, --connections and --rounds at least 1, --seconds above 0");
+            }
+            return com.alphaquant.cli.up.GatewayBench.run(System.out, requests, connections, seconds, rounds, !quickStartJit);
+        }
         if (!what.equals("ingest")) {
-            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest or up");
+            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest, up or gateway");
         }
         Path dir = data != null ? data : SampleData.dir();
         ServiceJar benchmarks = ServiceJar.benchmarks();

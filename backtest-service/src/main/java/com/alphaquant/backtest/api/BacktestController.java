@@ -7,6 +7,11 @@ import com.alphaquant.backtest.store.EquityRow;
 import com.alphaquant.backtest.store.JobRecord;
 import com.alphaquant.backtest.store.ResultStore;
 import com.alphaquant.market.rules.Side;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/backtests")
+@Tag(name = "backtests", description = "A-share backtests over libs/backtest: jobs, their figures and results")
 class BacktestController {
+
+    /** Most jobs one list answer holds. */
+    static final int MAX_LIMIT = 500;
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
@@ -54,6 +64,18 @@ class BacktestController {
         return ResponseEntity.accepted().location(URI.create(location)).body(new Views.Accepted(id, "backtest", "QUEUED", location));
     }
 
+    @Operation(summary = "Past backtests, newest first",
+            description = "[{id, status, strategy, startDate, endDate, submittedAt, finishedAt, progress, message, metrics, location}]; "
+                    + "metrics as GET /api/backtests/{id} has them once SUCCEEDED, else null. Optimisations are listed at "
+                    + "GET /api/backtests/optimize")
+    @GetMapping
+    List<Views.BacktestSummary> list(@Parameter(description = "how many, 1 to 500") @RequestParam(name = "limit", defaultValue = "50")
+                                     @Min(1) @Max(MAX_LIMIT) int limit) {
+        return jobs.latest(JobRecord.BACKTEST, limit).stream().map(j -> new Views.BacktestSummary(j.id(), j.status(), j.strategy(),
+                j.startDate(), j.endDate(), j.createdAt(), j.finishedAt(), Views.progress(j), j.message(), tree(j.metrics()),
+                "/api/backtests/" + j.id())).toList();
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<Object> get(@PathVariable UUID id) {
         Optional<JobRecord> found = jobs.find(id);
@@ -70,7 +92,7 @@ class BacktestController {
         links.put("equity", self + "/equity");
         links.put("trades", self + "/trades");
         links.put("rejections", self + "/rejections");
-        return ResponseEntity.ok(new Views.Backtest(job.id(), "backtest", job.status(), Math.round(job.progress() * 10) / 10.0,
+        return ResponseEntity.ok(new Views.Backtest(job.id(), "backtest", job.status(), Views.progress(job),
                 job.message(), job.strategy(), job.startDate(), job.endDate(), "alphaquant-backtest", job.engineVersion(),
                 tree(job.parameters()), tree(job.runInfo()), tree(job.metrics()), tree(job.counts()), job.createdAt(),
                 job.startedAt(), job.finishedAt(), links));

@@ -1,16 +1,25 @@
 package com.alphaquant.backtest.api;
 
+import com.alphaquant.backtest.job.Objective;
+import com.alphaquant.backtest.job.Ranking;
+import com.alphaquant.backtest.store.JobRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The API's JSON shapes. */
 final class Views {
 
     private Views() {
+    }
+
+    /** A job's progress in percent, to one decimal. */
+    static double progress(JobRecord job) {
+        return Math.round(job.progress() * 10) / 10.0;
     }
 
     /** A submitted job. */
@@ -43,5 +52,26 @@ final class Views {
 
     /** One grid point: the values it varies, its objective value (null when undefined) and its figures. */
     record GridPoint(int rank, int point, JsonNode parameters, String objective, Double objectiveValue, JsonNode metrics,
-                     double finalEquity, int fills, int rejections) {}
+                     double finalEquity, int fills, int rejections) {
+
+        static GridPoint of(int rank, Ranking.Ranked r, Objective objective, JsonMapper json) {
+            return new GridPoint(rank, r.point().point(), json.readTree(r.point().parameters()), objective.metric(), r.value(),
+                    r.metrics(), r.point().finalEquity(), r.point().fills(), r.point().rejections());
+        }
+    }
+
+    /**
+     * A backtest in the list of past ones: what was asked, where it stands, and once SUCCEEDED its
+     * figures as {@link Backtest} has them (null before, and for a FAILED one).
+     */
+    record BacktestSummary(UUID id, String status, String strategy, LocalDate startDate, LocalDate endDate, Instant submittedAt,
+                           Instant finishedAt, double progress, String message, JsonNode metrics, String location) {}
+
+    /**
+     * An optimisation in the list of past ones: its objective, the grid's size and the points
+     * computed so far, and the best of those ({@link Optimization}'s {@code best}; null while none is computed).
+     */
+    record OptimizationSummary(UUID id, String status, String strategy, LocalDate startDate, LocalDate endDate, String objective,
+                               Instant submittedAt, Instant finishedAt, double progress, String message, int points, int done,
+                               GridPoint best, String location) {}
 }

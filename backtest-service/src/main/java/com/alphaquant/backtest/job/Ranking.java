@@ -4,6 +4,8 @@ import com.alphaquant.backtest.store.GridPointRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +25,13 @@ public final class Ranking {
             JsonNode v = metrics.get(objective.metric());
             ranked.add(new Ranked(p, metrics, v == null || !v.isNumber() ? null : v.asDouble()));
         }
-        Comparator<Ranked> byObjective = (a, b) -> objective.compare(a.value(), b.value());
-        ranked.sort(byObjective.thenComparingInt(r -> r.point().point()));
+        ranked.sort(order(objective, Ranked::value, r -> r.point().point()));
         return ranked;
+    }
+
+    /** The ranking order over any kind of point: by its objective value, best first, then by point number. */
+    public static <T> Comparator<T> order(Objective objective, Function<T, Double> value, ToIntFunction<T> point) {
+        Comparator<T> byObjective = (a, b) -> objective.compare(value.apply(a), value.apply(b));
+        return byObjective.thenComparingInt(point);
     }
 }

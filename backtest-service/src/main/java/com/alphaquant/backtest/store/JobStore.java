@@ -49,6 +49,12 @@ public class JobStore {
         return jdbc.query("select " + COLUMNS + " from backtest_job where id = ?", JobStore::record, id).stream().findFirst();
     }
 
+    /** The latest {@code limit} jobs of one kind, newest first (ties: by id, so that pages are stable). */
+    public List<JobRecord> latest(String kind, int limit) {
+        return jdbc.query("select " + COLUMNS + " from backtest_job where kind = ? order by created_at desc, id desc limit ?",
+                JobStore::record, kind, limit);
+    }
+
     /** Claims the oldest runnable job: queued, or running without a heartbeat since {@code staleAfter} and tries left. */
     public Optional<Claim> claim(Duration staleAfter, int maxAttempts) {
         return queue.claim(staleAfter, maxAttempts).map(c -> new Claim(c.jobId(), kind(c.jobId()), c.token()));

@@ -129,6 +129,8 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/backtests/" + FAILED + "/trades"),
                 Endpoint.get("/api/backtests/" + UNKNOWN),
                 Endpoint.get("/api/backtests/optimize/" + OPTIMIZATION),
+                Endpoint.get("/api/backtests", "limit", "50"),
+                Endpoint.get("/api/backtests/optimize", "limit", "50"),
                 Endpoint.get("/actuator/health/readiness"));
 
         HttpFuzzer.Report report = new HttpFuzzer("localhost", port, SEED).run("backtest-service", endpoints, 1200);
@@ -183,7 +185,11 @@ class MalformedRequestsIT {
                 Arguments.of("GET /api/backtests/" + SUCCEEDED + "?x=%ZZ", "query"),
                 Arguments.of("GET /api/backtests/" + SUCCEEDED + "/equity?format=csv&&=", "query"),
                 Arguments.of("GET /api/backtests/optimize/" + OPTIMIZATION + "?%C0%AF=1", "query"),
-                Arguments.of("GET /api/backtests/-999999999-01-01", "id"));
+                Arguments.of("GET /api/backtests/-999999999-01-01", "id"),
+                Arguments.of("GET /api/backtests?limit=0", "limit"),
+                Arguments.of("GET /api/backtests?limit=2147483648", "limit"),
+                Arguments.of("GET /api/backtests/optimize?limit=501", "limit"),
+                Arguments.of("GET /api/backtests/optimize?limit=%2B1e2", "limit"));
     }
 
     @ParameterizedTest

@@ -43,6 +43,11 @@ public final class ServiceProcess {
         return start(ServiceJar.of(module), JVM_OPTIONS, port, env, args, logs, false);
     }
 
+    /** As {@link #start(String, int, Map, List, Path)} with other JVM options (a benchmark's). */
+    static ServiceProcess start(String module, List<String> jvmOptions, int port, Map<String, String> env, Path logs) {
+        return start(ServiceJar.of(module), jvmOptions, port, env, List.of(), logs, false);
+    }
+
     /**
      * Starts a service unpacked by {@link ServiceJar#extractedTo} with a class-data archive of its own
      * classes (AppCDS): the first run records the archive when the service exits, later runs map
@@ -99,8 +104,17 @@ public final class ServiceProcess {
 
     /** Waits until the service reports itself ready; fails with the end of its log if it exits or takes too long. */
     public void awaitReady(Duration max) throws InterruptedException {
+        await("readiness", max);
+    }
+
+    /** Waits until the service reports itself live (up, whatever its dependencies). */
+    void awaitLive(Duration max) throws InterruptedException {
+        await("liveness", max);
+    }
+
+    private void await(String probeName, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/" + probeName)).timeout(Duration.ofSeconds(2)).build();
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " while starting; the end of "

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +56,10 @@ class UpIT {
             assertThat(String.join("\n", seen)).contains("postgres", "redis", "kafka", "tushare", "data-service", "factor-service",
                     "model-service", "backtest-service", "strategy-service", "gateway", "sample");
             up.descendants().forEach(started::add);
+            String keyLine = awaitLine(lines, seen, "API key: ", Duration.ofSeconds(10));
+            String apiKey = keyLine.substring("API key: ".length()).split(" ")[0];
+            assertThat(apiKey).startsWith("aq_").hasSizeGreaterThan(40);
+            assertThat(Files.readString(dataDir.resolve("api-key")).trim()).isEqualTo(apiKey);
 
             HttpClient http = HttpClient.newHttpClient();
             String gateway = "http://127.0.0.1:" + ports.get("gateway");
@@ -62,8 +67,10 @@ class UpIT {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(dashboard.statusCode()).isEqualTo(200);
             assertThat(dashboard.body()).contains("AlphaQuant");
-            HttpResponse<String> bars = http.send(HttpRequest.newBuilder(URI.create(
-                    gateway + "/api/data/bars?ts_code=600519.SH&start=2022-12-19&end=2022-12-20")).build(),
+            URI barsUri = URI.create(gateway + "/api/data/bars?ts_code=600519.SH&start=2022-12-19&end=2022-12-20");
+            assertThat(http.send(HttpRequest.newBuilder(barsUri).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("the API needs the key").isEqualTo(401);
+            HttpResponse<String> bars = http.send(HttpRequest.newBuilder(barsUri).header("X-API-Key", apiKey).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(bars.statusCode()).isEqualTo(200);
             assertThat(bars.body()).contains("\"tradeDate\":\"2022-12-19\"", "\"tradeDate\":\"2022-12-20\"");

@@ -6,7 +6,11 @@ import com.alphaquant.data.ingest.IngestRequest;
 import com.alphaquant.data.ingest.IngestService;
 import com.alphaquant.support.web.BadRequestException;
 import com.alphaquant.support.web.TradingDay;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Starts ingestion jobs and shows their progress. */
@@ -41,6 +46,9 @@ class IngestController {
 
     /** Room for every dataset named once, and a few repeats; more is not a list of datasets. */
     static final int MAX_DATASETS = 32;
+
+    /** Most items one list answer holds. */
+    static final int MAX_LIMIT = 500;
 
     /** Most codes one job names; the whole market is {@code ["all"]}. */
     static final int MAX_CODES = 6000;
@@ -83,6 +91,13 @@ class IngestController {
         UUID id = service.submit(request);
         return ResponseEntity.accepted().location(URI.create("/api/data/jobs/" + id))
                 .body(Map.of("id", id, "status", "QUEUED", "progress", "/api/data/jobs/" + id));
+    }
+
+    @Operation(summary = "Ingestion jobs, newest first", description = "each as GET /api/data/jobs/{id} shows it")
+    @GetMapping("/jobs")
+    List<IngestService.Progress> jobs(@Parameter(description = "how many, 1 to 500") @RequestParam(name = "limit", defaultValue = "50")
+                                      @Min(1) @Max(MAX_LIMIT) int limit) {
+        return service.latest(limit);
     }
 
     @GetMapping("/jobs/{id}")

@@ -6,6 +6,7 @@ import com.alphaquant.data.store.FundamentalsStore;
 import com.alphaquant.data.store.IndustryStore;
 import com.alphaquant.data.store.NameChangeStore;
 import com.alphaquant.data.store.NorthFlowStore;
+import com.alphaquant.data.store.RejectedRow;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.Board;
@@ -24,19 +25,32 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Validates Tushare rows before they are stored. A row that fails is counted under its reason
+ * Validates Tushare rows before they are stored. A row that fails is kept with its reason
  * (malformed, ohlc_inconsistent, negative_volume, suspended, unit_mismatch, flow_inconsistent, bad_date,
- * duplicate) and
- * reported with the job, never silently dropped.
+ * duplicate), counted with the job and stored for inspection ({@code GET /api/data/rejections}),
+ * never silently dropped.
  */
 public final class Cleaning {
 
-    /** Rows that passed, and the count of those that did not by reason. */
-    public record Result<T>(List<T> accepted, Map<String, Long> rejected) {
+    /** Rows that passed, and those that did not with their reasons. */
+    public record Result<T>(List<T> accepted, List<RejectedRow> rejects) {
+
+        /** How many rows were rejected, by reason. */
+        public Map<String, Long> rejected() {
+            Map<String, Long> byReason = new TreeMap<>();
+            rejects.forEach(r -> byReason.merge(r.reason(), 1L, Long::sum));
+            return byReason;
+        }
+
         public long rejectedCount() {
-            return rejected.values().stream().mapToLong(Long::longValue).sum();
+            return rejects.size();
         }
     }
+
+    /** The columns that name a rejected row's code and date, either null where the dataset has none. */
+    private record RowKey(String code, String date) {}
+
+    private static final RowKey CODE_AND_DAY = new RowKey("ts_code", "trade_date");
 
     private Cleaning() {
     }
@@ -46,7 +60,7 @@ public final class Cleaning {
      *                   volumes are not in the same units as their points)
      */
     public static Result<Bar> bars(TushareTable table, boolean checkUnits) {
-        return clean(table, (row, col) -> {
+        return clean(table, CODE_AND_DAY, (row, col) -> {
             String reason = barProblem(row, col, checkUnits);
             return reason != null ? Outcome.rejected(reason) : Outcome.of(new Bar(TsCode.of(text(row, col, "ts_code")),
                     date(row, col, "trade_date"), num(row, col, "open"), num(row, col, "high"), num(row, col, "low"),
@@ -73,10 +87,10 @@ public final class Cleaning {
      * Runs {@code check} over every row: a row that throws is malformed, a second row with the
      * same {@code key} a duplicate.
      */
-    private static <T> Result<T> clean(TushareTable table, RowCheck<T> check, Function<T, String> key) {
+    private static <T> Result<T> clean(TushareTable table, RowKey rowKey, RowCheck<T> check, Function<T, String> key) {
         Map<String, Integer> col = table.columns();
         List<T> accepted = new ArrayList<>(table.size());
-        Map<String, Long> rejected = new TreeMap<>();
+        List<RejectedRow> rejected = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (List<Object> row : table.items()) {
             String reason;
@@ -95,10 +109,27 @@ public final class Cleaning {
                 reason = "malformed";
             }
             if (reason != null) {
-                rejected.merge(reason, 1L, Long::sum);
+                rejected.add(rejectedRow(table.fields(), row, col, rowKey, reason));
             }
         }
         return new Result<>(accepted, rejected);
+    }
+
+    /** A refused row as it is kept: whatever of its code and date can be read, and every cell. */
+    private static RejectedRow rejectedRow(List<String> fields, List<Object> row, Map<String, Integer> col, RowKey rowKey,
+                                           String reason) {
+        String code = rowKey.code() == null ? null : optionalText(row, col, rowKey.code());
+        LocalDate day;
+        try {
+            day = rowKey.date() == null ? null : optionalDate(row, col, rowKey.date());
+        } catch (RuntimeException e) {
+            day = null; // the date itself is what is wrong
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < fields.size() && text.length() <= RejectedRow.MAX_ROW; i++) {
+            text.append(i == 0 ? "" : ", ").append(fields.get(i)).append('=').append(i < row.size() ? row.get(i) : null);
+        }
+        return new RejectedRow(code, day, reason, text.toString());
     }
 
     /** Why a bar row cannot be stored, or null when it is fine. */
@@ -131,7 +162,7 @@ public final class Cleaning {
     }
 
     public static Result<AdjFactor> adjFactors(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, CODE_AND_DAY, (row, col) -> {
             AdjFactor f = new AdjFactor(TsCode.of(text(row, col, "ts_code")).toString(), date(row, col, "trade_date"),
                     num(row, col, "adj_factor"));
             return f.adjFactor() > 0 ? Outcome.of(f) : Outcome.rejected("malformed");
@@ -145,7 +176,7 @@ public final class Cleaning {
      * starting on the same day a duplicate.
      */
     public static Result<NameChangeStore.Row> nameChanges(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, new RowKey("ts_code", "start_date"), (row, col) -> {
             String code = text(row, col, "ts_code");
             if (TsCode.isValid(code) && !Board.isStock(TsCode.of(code))) {
                 return null;
@@ -163,7 +194,7 @@ public final class Cleaning {
      * without limits, or with limit-down above limit-up, is malformed.
      */
     public static Result<ExchangeLimit> limits(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, CODE_AND_DAY, (row, col) -> {
             TsCode code = stock(text(row, col, "ts_code"));
             return code == null ? null : Outcome.of(new ExchangeLimit(code, date(row, col, "trade_date"),
                     optionalText(row, col, "pre_close") == null ? Double.NaN : num(row, col, "pre_close"),
@@ -173,7 +204,7 @@ public final class Cleaning {
 
     /** Tushare suspend_d rows; a type other than S or R is malformed. */
     public static Result<LimitStore.Suspension> suspensions(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, CODE_AND_DAY, (row, col) -> {
             TsCode code = stock(text(row, col, "ts_code"));
             return code == null ? null : Outcome.of(new LimitStore.Suspension(code, date(row, col, "trade_date"),
                     text(row, col, "suspend_type"), optionalText(row, col, "suspend_timing")));
@@ -188,7 +219,7 @@ public final class Cleaning {
 
     /** Tushare index_classify rows: a row without an index code or name is malformed. */
     public static Result<IndustryStore.Industry> industries(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, new RowKey("index_code", null), (row, col) -> {
             String code = text(row, col, "index_code");
             String name = optionalText(row, col, "industry_name");
             return code.isBlank() || name == null ? Outcome.rejected("malformed") : Outcome.of(new IndustryStore.Industry(
@@ -203,7 +234,7 @@ public final class Cleaning {
      * {@code bad_date}; a second row of a stock joining the same industry on the same day a duplicate.
      */
     public static Result<IndustryStore.Member> industryMembers(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, new RowKey("con_code", "in_date"), (row, col) -> {
             String code = text(row, col, "con_code");
             if (!TsCode.isValid(code) || text(row, col, "index_code").isBlank()) {
                 return Outcome.rejected("malformed");
@@ -248,7 +279,7 @@ public final class Cleaning {
      * Empty cells are kept as unpublished.
      */
     public static Result<NorthFlowStore.Flow> northFlows(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, new RowKey(null, "trade_date"), (row, col) -> {
             LocalDate day;
             try {
                 day = date(row, col, "trade_date");
@@ -270,7 +301,7 @@ public final class Cleaning {
      * {@code bad_date}; a second row with the same code, period and announcement a duplicate.
      */
     public static Result<FundamentalsStore.Row> fundamentals(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, new RowKey("ts_code", "end_date"), (row, col) -> {
             String code = text(row, col, "ts_code");
             if (!TsCode.isValid(code) || !Board.isStock(TsCode.of(code))) {
                 return Outcome.rejected("malformed");
@@ -340,7 +371,7 @@ public final class Cleaning {
      * same index, day and constituent a duplicate.
      */
     public static Result<IndexWeight> indexWeights(TushareTable table) {
-        return clean(table, (row, col) -> {
+        return clean(table, new RowKey("con_code", "trade_date"), (row, col) -> {
             String index = text(row, col, "index_code");
             String member = text(row, col, "con_code");
             if (!TsCode.isValid(index) || !TsCode.isValid(member)) {

@@ -3,12 +3,12 @@ package com.alphaquant.data.ingest;
 import com.alphaquant.data.store.BarStore;
 import com.alphaquant.data.store.LimitStore;
 import com.alphaquant.data.store.NorthFlowStore;
+import com.alphaquant.data.store.RejectedRow;
 import com.alphaquant.data.store.IndexWeightStore;
 import com.alphaquant.data.tushare.TushareTable;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.IndexWeight;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 public class DayWriters {
 
     /**
-     * What a unit stored: rows kept, rows rejected by reason, and the codes whose stored data
-     * changed (new rows or corrected ones; none when a re-fetch found the same values).
+     * What a unit stored: rows kept, rows rejected with their reasons, and the codes whose stored
+     * data changed (new rows or corrected ones; none when a re-fetch found the same values).
      */
-    public record Written(long stored, Map<String, Long> rejected, List<String> touched) {
+    public record Written(long stored, List<RejectedRow> rejected, List<String> touched) {
 
         public long rejectedRows() {
-            return rejected.values().stream().mapToLong(Long::longValue).sum();
+            return rejected.size();
         }
     }
 
@@ -60,29 +60,29 @@ public class DayWriters {
     private Written bars(TushareTable table, BarStore.Table into, boolean stocks) {
         Cleaning.Result<Bar> result = Cleaning.bars(table, stocks);
         Set<String> changed = bars.upsertBars(into, result.accepted());
-        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+        return new Written(result.accepted().size(), result.rejects(), List.copyOf(changed));
     }
 
     private static <T> Written written(Cleaning.Result<T> result, Function<List<T>, Set<String>> store) {
-        return new Written(result.accepted().size(), result.rejected(), List.copyOf(store.apply(result.accepted())));
+        return new Written(result.accepted().size(), result.rejects(), List.copyOf(store.apply(result.accepted())));
     }
 
     private Written adjFactors(TushareTable table) {
         Cleaning.Result<BarStore.AdjFactor> result = Cleaning.adjFactors(table);
         Set<String> changed = bars.upsertAdjFactors(result.accepted());
-        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+        return new Written(result.accepted().size(), result.rejects(), List.copyOf(changed));
     }
 
     /** Market-wide: no stock's data changed, and consumers take the flow as touching every stock. */
     private Written northFlows(TushareTable table) {
         Cleaning.Result<NorthFlowStore.Flow> result = Cleaning.northFlows(table);
         northFlows.upsert(result.accepted());
-        return new Written(result.accepted().size(), result.rejected(), List.of());
+        return new Written(result.accepted().size(), result.rejects(), List.of());
     }
 
     private Written indexWeights(TushareTable table) {
         Cleaning.Result<IndexWeight> result = Cleaning.indexWeights(table);
         Set<String> changed = indexWeights.upsert(result.accepted());
-        return new Written(result.accepted().size(), result.rejected(), List.copyOf(changed));
+        return new Written(result.accepted().size(), result.rejects(), List.copyOf(changed));
     }
 }

@@ -83,7 +83,7 @@ public class FundamentalsLoader {
             if (!coveredTo.isBefore(from)) {
                 coverage.mark(Dataset.FINA_INDICATOR.apiName(), code, from, coveredTo);
             }
-            jobs.referenceStored(claim, result.accepted().size(), result.rejected());
+            jobs.referenceStored(claim, Dataset.FINA_INDICATOR, result.accepted().size(), result.rejects());
         });
     }
 

@@ -164,7 +164,7 @@ public class IngestRunner {
             jobs.addCalls(claim, uncounted(counted));
             DayWriters.Written written = writers.write(unit.dataset(), table);
             markCovered(unit, table.size() > 0);
-            jobs.unitDone(claim, written.stored(), written.rejected());
+            jobs.unitDone(claim, unit.dataset(), written.stored(), written.rejected());
             // The id names the job: a resumed job re-stores a unit under the same id (sent once), a
             // later job re-fetching the same days (a correction) is news.
             outbox.add(new MarketDataIngested(EventIds.of("market.data.ingested", jobId.toString(), unit.dataset().apiName(),

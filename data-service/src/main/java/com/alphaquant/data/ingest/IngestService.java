@@ -2,9 +2,12 @@ package com.alphaquant.data.ingest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 /** Submits ingestion jobs and reports their progress. */
@@ -32,22 +35,32 @@ public class IngestService {
     }
 
     public Optional<Progress> progress(UUID id) {
-        return repository.findById(id).map(job -> {
-            Instant end = job.getFinishedAt() != null ? job.getFinishedAt() : Instant.now();
-            double minutes = job.getStartedAt() == null ? 0 : Duration.between(job.getStartedAt(), end).toMillis() / 60_000.0;
-            double rate = minutes > 0 ? job.getCalls() / minutes : 0;
-            Long eta = null;
-            if (job.getStatus() == IngestJob.Status.RUNNING && job.getUnitsDone() > 0 && minutes > 0) {
-                double perUnit = minutes * 60 / job.getUnitsDone();
-                eta = Math.round(perUnit * (job.getUnitsTotal() - job.getUnitsDone()));
-            }
-            double percent = job.getUnitsTotal() == 0 ? (job.getStatus() == IngestJob.Status.SUCCEEDED ? 100 : 0)
-                    : 100.0 * job.getUnitsDone() / job.getUnitsTotal();
-            return new Progress(job.getId(), job.getStatus().name(), job.getDatasets(), job.getTsCodes(),
-                    job.getStartDate().toString(), job.getEndDate().toString(), job.getUnitsTotal(), job.getUnitsDone(),
-                    percent, job.getCalls(), rate, job.getRowsStored(), job.getRowsRejected(), jobs.rejections(id), eta,
-                    job.getMessage(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt());
-        });
+        return repository.findById(id).map(job -> progress(job, jobs.rejections(id)));
+    }
+
+    /** The latest {@code limit} jobs, newest first, each as {@link #progress(UUID)} shows it. */
+    public List<Progress> latest(int limit) {
+        List<IngestJob> latest = repository.findAll(PageRequest.of(0, limit,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")))).getContent();
+        Map<UUID, Map<String, Long>> rejections = jobs.rejections(latest.stream().map(IngestJob::getId).toList());
+        return latest.stream().map(job -> progress(job, rejections.getOrDefault(job.getId(), Map.of()))).toList();
+    }
+
+    private static Progress progress(IngestJob job, Map<String, Long> rejectedByReason) {
+        Instant end = job.getFinishedAt() != null ? job.getFinishedAt() : Instant.now();
+        double minutes = job.getStartedAt() == null ? 0 : Duration.between(job.getStartedAt(), end).toMillis() / 60_000.0;
+        double rate = minutes > 0 ? job.getCalls() / minutes : 0;
+        Long eta = null;
+        if (job.getStatus() == IngestJob.Status.RUNNING && job.getUnitsDone() > 0 && minutes > 0) {
+            double perUnit = minutes * 60 / job.getUnitsDone();
+            eta = Math.round(perUnit * (job.getUnitsTotal() - job.getUnitsDone()));
+        }
+        double percent = job.getUnitsTotal() == 0 ? (job.getStatus() == IngestJob.Status.SUCCEEDED ? 100 : 0)
+                : 100.0 * job.getUnitsDone() / job.getUnitsTotal();
+        return new Progress(job.getId(), job.getStatus().name(), job.getDatasets(), job.getTsCodes(),
+                job.getStartDate().toString(), job.getEndDate().toString(), job.getUnitsTotal(), job.getUnitsDone(),
+                percent, job.getCalls(), rate, job.getRowsStored(), job.getRowsRejected(), rejectedByReason, eta,
+                job.getMessage(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt());
     }
 
     public boolean resume(UUID id) {

@@ -1,11 +1,15 @@
 package com.alphaquant.data.ingest;
 
+import com.alphaquant.data.store.RejectedRow;
+import com.alphaquant.data.store.RejectionStore;
 import com.alphaquant.support.jobs.JobQueue;
 import com.alphaquant.support.jobs.LostClaimException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +28,12 @@ public class JobStore {
 
     private final JdbcTemplate jdbc;
     private final JobQueue queue;
+    private final RejectionStore rejections;
 
-    public JobStore(JdbcTemplate jdbc) {
+    public JobStore(JdbcTemplate jdbc, RejectionStore rejections) {
         this.jdbc = jdbc;
         this.queue = new JobQueue(jdbc, "ingest_job");
+        this.rejections = rejections;
     }
 
     /** The job table's lifecycle, for the worker and the API's resume. */
@@ -69,23 +75,29 @@ public class JobStore {
                 (rs, i) -> new LocalDate[] {rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()}, id).stream().findFirst();
     }
 
-    /** One unit committed; called inside the unit's transaction, which a lost claim rolls back. */
-    public void unitDone(JobQueue.Claim claim, long rows, Map<String, Long> rejected) {
-        stored(claim, 1, rows, rejected);
+    /**
+     * One unit of {@code dataset} committed: its rows counted, its refused rows counted by reason
+     * and stored; called inside the unit's transaction, which a lost claim rolls back.
+     */
+    public void unitDone(JobQueue.Claim claim, Dataset dataset, long rows, List<RejectedRow> refused) {
+        stored(claim, 1, dataset, rows, refused);
     }
 
-    /** Reference rows stored outside the planned units (namechange); called inside their transaction. */
-    public void referenceStored(JobQueue.Claim claim, long rows, Map<String, Long> rejected) {
-        stored(claim, 0, rows, rejected);
+    /** Reference rows stored outside the planned units (namechange, industries); called inside their transaction. */
+    public void referenceStored(JobQueue.Claim claim, Dataset dataset, long rows, List<RejectedRow> refused) {
+        stored(claim, 0, dataset, rows, refused);
     }
 
-    private void stored(JobQueue.Claim claim, int units, long rows, Map<String, Long> rejected) {
-        long rejectedRows = rejected.values().stream().mapToLong(Long::longValue).sum();
+    private void stored(JobQueue.Claim claim, int units, Dataset dataset, long rows, List<RejectedRow> refused) {
+        Map<String, Long> rejected = new java.util.TreeMap<>();
+        refused.forEach(r -> rejected.merge(r.reason(), 1L, Long::sum));
+        long rejectedRows = refused.size();
         guarded(claim, jdbc.update("update ingest_job set units_done = units_done + ?, rows_stored = rows_stored + ?, "
                 + "rows_rejected = rows_rejected + ?, heartbeat_at = now() where " + JobQueue.TOKEN_MATCHES,
                 units, rows, rejectedRows, claim.jobId(), claim.token()));
         rejected.forEach((reason, count) -> jdbc.update("insert into ingest_rejection (job_id, reason, rows) values (?,?,?) "
                 + "on conflict (job_id, reason) do update set rows = ingest_rejection.rows + excluded.rows", claim.jobId(), reason, count));
+        rejections.record(dataset.apiName(), claim.jobId(), refused);
     }
 
     public void addCalls(JobQueue.Claim claim, long calls) {
@@ -99,12 +111,21 @@ public class JobStore {
         }
     }
 
+    /** A job's rejected rows counted by reason. */
     public Map<String, Long> rejections(UUID id) {
-        Map<String, Long> byReason = new java.util.TreeMap<>();
-        jdbc.query("select reason, rows from ingest_rejection where job_id = ?",
+        return rejections(List.of(id)).getOrDefault(id, new java.util.TreeMap<>());
+    }
+
+    /** The rejected rows of each job counted by reason; jobs without any are absent. */
+    public Map<UUID, Map<String, Long>> rejections(Collection<UUID> ids) {
+        Map<UUID, Map<String, Long>> byJob = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byJob;
+        }
+        jdbc.query("select job_id, reason, rows from ingest_rejection where job_id = any(cast(? as uuid[]))",
                 rs -> {
-                    byReason.put(rs.getString(1), rs.getLong(2));
-                }, id);
-        return byReason;
+                    byJob.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                }, (Object) ids.stream().map(UUID::toString).toArray(String[]::new));
+        return byJob;
     }
 }

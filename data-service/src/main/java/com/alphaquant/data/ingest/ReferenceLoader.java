@@ -4,6 +4,7 @@ import com.alphaquant.data.store.CalendarStore;
 import com.alphaquant.data.store.CoverageStore;
 import com.alphaquant.data.store.IndustryStore;
 import com.alphaquant.data.store.NameChangeStore;
+import com.alphaquant.data.store.RejectedRow;
 import com.alphaquant.data.store.Security;
 import com.alphaquant.data.store.SecurityRepository;
 import com.alphaquant.data.tushare.TushareClient;
@@ -115,7 +116,7 @@ public class ReferenceLoader {
         tx.executeWithoutResult(s -> {
             Set<StHistory.Episode> changed = nameChanges.replaceAll(result.accepted());
             coverage.mark(Dataset.NAMECHANGE.apiName(), CoverageStore.WHOLE_MARKET, today, today);
-            jobs.referenceStored(claim, result.accepted().size(), result.rejected());
+            jobs.referenceStored(claim, Dataset.NAMECHANGE, result.accepted().size(), result.rejects());
             if (!changed.isEmpty()) {
                 outbox.add(stChanged(claim, changed, today, result.accepted().size(), result.rejectedCount()));
             }
@@ -155,18 +156,19 @@ public class ReferenceLoader {
         Cleaning.Result<IndustryStore.Industry> classes = Cleaning.industries(client.queryAll(Dataset.INDEX_CLASSIFY.apiName(),
                 Map.of("level", "L1", "src", "SW2021"), Dataset.INDEX_CLASSIFY.fields(), 5000).block());
         List<IndustryStore.Member> members = new ArrayList<>();
-        Map<String, Long> rejected = new java.util.TreeMap<>(classes.rejected());
+        List<RejectedRow> refusedMembers = new ArrayList<>();
         for (IndustryStore.Industry industry : classes.accepted()) {
             Cleaning.Result<IndustryStore.Member> result = Cleaning.industryMembers(client.queryAll(Dataset.INDEX_MEMBER.apiName(),
                     Map.of("index_code", industry.indexCode()), Dataset.INDEX_MEMBER.fields(), 5000).block());
             members.addAll(result.accepted());
-            result.rejected().forEach((reason, n) -> rejected.merge(reason, n, Long::sum));
+            refusedMembers.addAll(result.rejects());
         }
         tx.executeWithoutResult(s -> {
             industries.replaceAll(classes.accepted(), members);
             coverage.mark(Dataset.INDEX_CLASSIFY.apiName(), CoverageStore.WHOLE_MARKET, today, today);
             coverage.mark(Dataset.INDEX_MEMBER.apiName(), CoverageStore.WHOLE_MARKET, today, today);
-            jobs.referenceStored(claim, classes.accepted().size() + members.size(), rejected);
+            jobs.referenceStored(claim, Dataset.INDEX_CLASSIFY, classes.accepted().size(), classes.rejects());
+            jobs.referenceStored(claim, Dataset.INDEX_MEMBER, members.size(), refusedMembers);
         });
     }
 

@@ -191,6 +191,18 @@ public class BarStore {
         return jdbc.queryForObject("select count(*) from adj_factor", Long.class);
     }
 
+    /** Whether any bar of {@code tsCode} is stored, on any day. */
+    public boolean hasBars(Table table, String tsCode) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + table.name + " where ts_code = ?)",
+                Boolean.class, tsCode));
+    }
+
+    /** The last day any bar of the table is stored for; null when it is empty. */
+    public LocalDate lastDay(Table table) {
+        Date last = jdbc.queryForObject("select max(trade_date) from " + table.name, Date.class);
+        return last == null ? null : last.toLocalDate();
+    }
+
     /** A stock's (or index's) bars in [start, end] with their adjustment factors (NaN where none). */
     public List<Bar> bars(Table table, String tsCode, LocalDate start, LocalDate end) {
         String adj = table == Table.DAILY

@@ -47,6 +47,21 @@ public class CoverageStore implements com.alphaquant.data.ingest.IngestPlanner.C
                 (rs, i) -> new Range(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate()), dataset, scope);
     }
 
+    /**
+     * What is stored, per dataset and scope: the first and last day covered and how many ranges
+     * (a whole-market dataset marks each day as its own range, so there its number of days).
+     */
+    public record Summary(String dataset, String scope, LocalDate first, LocalDate last, int ranges) {}
+
+    /** Every dataset's summaries (or {@code dataset}'s alone), by dataset then scope ({@value #WHOLE_MARKET} first). */
+    public List<Summary> summaries(String dataset) {
+        String where = dataset == null ? "" : "where dataset = ? ";
+        return jdbc.query("select dataset, scope, min(from_date), max(to_date), count(*) from coverage " + where
+                        + "group by dataset, scope order by dataset, scope <> ?, scope",
+                (rs, i) -> new Summary(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getDate(4).toLocalDate(),
+                        rs.getInt(5)), dataset == null ? new Object[] {WHOLE_MARKET} : new Object[] {dataset, WHOLE_MARKET});
+    }
+
     /** Whether one covered range of {@code dataset} for {@code scope} holds all of [from, to]. */
     public boolean covers(String dataset, String scope, LocalDate from, LocalDate to) {
         return ranges(dataset, scope).stream().anyMatch(r -> r.contains(from, to));

@@ -49,6 +49,8 @@ class MalformedRequestsIT {
         List<Bar> bars = BarCsv.read(SampleData.file(SampleData.BARS_MINI_30)).stream()
                 .filter(b -> b.tradeDate().isAfter(LocalDate.parse("2022-10-31"))).toList();
         store.upsertBars(BarStore.Table.DAILY, bars);
+        store.upsertAdjFactors(bars.stream().map(b -> new BarStore.AdjFactor(b.tsCode().toString(), b.tradeDate(), b.adjFactor()))
+                .toList());
         String job = "00000000-0000-0000-0000-000000000001";
         List<Endpoint> endpoints = List.of(
                 Endpoint.get("/api/data/bars", "ts_code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20", "adjust", "none"),
@@ -65,6 +67,11 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/data/fundamentals", "ts_code", "600519.SH", "as_of", "2022-12-20", "period", "2022-09-30"),
                 Endpoint.get("/api/data/industries", "date", "2022-12-20", "ts_code", "600519.SH"),
                 Endpoint.get("/api/data/jobs/" + job),
+                Endpoint.get("/api/data/jobs", "limit", "50"),
+                Endpoint.get("/api/data/coverage", "dataset", "daily"),
+                Endpoint.get("/api/data/rejections", "dataset", "daily", "limit", "100"),
+                Endpoint.get("/api/data/calendar-effects", "code", "600519.SH", "start", "2022-11-01", "end", "2022-12-20"),
+                Endpoint.get("/api/data/calendar-effects", "code", "000300.SH", "start", "2022-11-01", "end", "2022-12-20"),
                 Endpoint.post("/api/data/jobs/" + job + "/resume", "{}"),
                 Endpoint.post("/api/data/ingest", """
                         {"datasets":["daily","adj_factor"],"tsCodes":["600519.SH","000001.SZ"],
@@ -92,6 +99,13 @@ class MalformedRequestsIT {
             "GET /api/data/indices/000300.SH/bars?start=-999999999-01-01&end=2022-12-20",
             "GET /api/data/calendar?start=2022-01-01&end=%2B999999999-12-31",
             "GET /api/data/bars?ts_code=900901.SH&start=2022-11-01&end=2022-12-20",
+            "GET /api/data/jobs?limit=0",
+            "GET /api/data/rejections?limit=2147483648",
+            "GET /api/data/rejections?dataset=%00",
+            "GET /api/data/coverage?dataset=daily%2C",
+            "GET /api/data/calendar-effects?code=600519.SH&start=-999999999-01-01&end=2022-12-20",
+            "GET /api/data/calendar-effects?code=600519.SH&start=2022-11-01&end=%2B999999999-12-31",
+            "GET /api/data/calendar-effects?code=000905.SH&start=2022-11-01&end=2022-12-20",
             "GET /api/data/bars%2F..?ts_code=600519.SH",
             "GET /api/data/bars%5C..?ts_code=600519.SH",
             "GET /api/data/bars%00?ts_code=600519.SH",

@@ -6,6 +6,7 @@ import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.PanelInputBuilder;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.support.web.TradingDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,8 +25,8 @@ import java.util.TreeMap;
  */
 final class PanelLoader {
 
-    /** Before the first A-share session (SSE, 1990-12-19). */
-    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    /** The first A-share session: data-service refuses earlier dates (400), so "all history" starts here. */
+    static final LocalDate EARLIEST = TradingDates.FIRST_SESSION;
     /** Market series need 20 observations before the first stock bar: ~30 sessions of slack. */
     private static final int MARKET_SLACK_DAYS = 45;
 

@@ -128,6 +128,8 @@ class FactorComputerTest {
         int mom60 = FactorComputer.FACTORS.indexOf(com.alphaquant.factor.engine.FactorRegistry.get("MOM60"));
         assertThat(s.values()[mom60][0]).isNotNaN().isEqualTo(whole.value("MOM60", code, DateInts.toLocalDate(s.dates()[0])));
         assertThat(source.requests).isEqualTo(2);
+        // the older request starts at the first session: data-service answers 400 to anything earlier
+        assertThat(source.lastFrom).isEqualTo(LocalDate.parse("1990-12-19"));
     }
 
     @Test
@@ -174,10 +176,11 @@ class FactorComputerTest {
         return out;
     }
 
-    /** Counts requests and remembers the earliest date asked in the first one. */
+    /** Counts requests and remembers the earliest date asked in the first one and in the last. */
     static final class RecordingSource implements BarSource {
         final BarSource inner;
         LocalDate firstFrom;
+        LocalDate lastFrom;
         int requests;
 
         RecordingSource(BarSource inner) {
@@ -194,6 +197,7 @@ class FactorComputerTest {
             if (requests++ == 0) {
                 firstFrom = from;
             }
+            lastFrom = from;
             return inner.stockBars(codes, from, to);
         }
 

@@ -100,6 +100,7 @@ public final class HttpFuzzer {
     private final long seed;
     private final Random random;
     private final int timeoutMillis;
+    private final List<String> fixedHeaders = new ArrayList<>();
 
     public HttpFuzzer(String host, int port, long seed) {
         this.host = host;
@@ -107,6 +108,12 @@ public final class HttpFuzzer {
         this.seed = seed;
         this.random = new Random(seed);
         this.timeoutMillis = 20_000;
+    }
+
+    /** Sends {@code header} ("Name: value", e.g. an API key) unspoiled with every request. */
+    public HttpFuzzer withHeader(String header) {
+        fixedHeaders.add(header);
+        return this;
     }
 
     /** Sends {@code count} spoiled variants of {@code endpoints} and checks every answer. */
@@ -174,6 +181,9 @@ public final class HttpFuzzer {
     private String head(Request r) {
         StringBuilder sb = new StringBuilder(r.method()).append(' ').append(r.target()).append(" HTTP/1.1\r\n");
         sb.append("Host: ").append(host).append(':').append(port).append("\r\nConnection: close");
+        for (String h : fixedHeaders) {
+            sb.append("\r\n").append(h);
+        }
         for (String h : r.headers()) {
             sb.append("\r\n").append(h);
         }
