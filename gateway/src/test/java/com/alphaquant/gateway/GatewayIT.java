@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -223,6 +224,23 @@ class GatewayIT {
                     "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + READ_KEY + "\r\nConnection: close", null, 10_000);
             assertThat(answer.status()).as(target).isBetween(400, 404);
             assertThat(answer.contentType()).as(target).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void requestsRefusedBelowSpringOrByTheFirewallGetProblemBodies() throws Exception {
+        Map<String, Integer> heads = Map.of(
+                "GET /api/data/securities HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000), 431,
+                "GET /api/data/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost", 414,
+                "GET /api/data/%252F/x HTTP/1.1\r\nHost: localhost", 400,
+                "GET /api/;jsessionid=1/data HTTP/1.1\r\nHost: localhost", 400,
+                "FOO /api/data/securities HTTP/1.1\r\nHost: localhost", 400);
+        for (var head : heads.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send("127.0.0.1", port, head.getKey() + "\r\nX-API-Key: " + READ_KEY + "\r\nConnection: close",
+                    null, 10_000);
+            String what = head.getKey().substring(0, Math.min(60, head.getKey().length()));
+            assertThat(answer.status()).as(what).isEqualTo(head.getValue());
+            assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
         }
     }
 

@@ -2,6 +2,7 @@ package com.alphaquant.gateway.dashboard;
 
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,7 +20,7 @@ class DashboardSettingsController {
         this.settings = Map.of("language", language, "colours", colours);
     }
 
-    @GetMapping("/api/dashboard/settings")
+    @GetMapping(value = "/api/dashboard/settings", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, String> settings() {
         return settings;
     }
