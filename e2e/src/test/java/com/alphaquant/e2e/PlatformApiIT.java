@@ -133,7 +133,7 @@ class PlatformApiIT {
                 Endpoint.get("/api/dashboard/settings"));
         HttpFuzzer.Report report = new HttpFuzzer("127.0.0.1", platform.ports().get("gateway"), 20261205L)
                 .withHeader("X-API-Key: " + FUZZ_KEY).run("gateway", endpoints, 1200);
-        System.out.println("[fuzz] " + report.summary());
+        System.out.println(report.summary());
         assertThat(report.serverErrors()).as("5xx answers: %s", report.failures()).isZero();
         assertThat(report.problemless4xx()).as("4xx without a problem body: %s", report.failures()).isZero();
         assertThat(report.failures()).as("requests without an acceptable answer").isEmpty();
