@@ -40,7 +40,7 @@ export function signColor(v) {
 
 /**
  * Defaults from GET /api/dashboard/settings where the platform has one ({"language": "en",
- * "colors": "green-up"}), for choices this browser has not made yet. Plain fetch: a missing or
+ * "colours": "green-up"}), for choices this browser has not made yet. Plain fetch: a missing or
  * protected endpoint simply leaves the built-in defaults (zh, red up).
  */
 export async function loadDefaults() {
@@ -50,7 +50,7 @@ export async function loadDefaults() {
     if (!r.ok) return;
     const s = await r.json();
     const lang = s.language ?? s.lang ?? s.locale;
-    const colorChoice = s.colors ?? s.colorConvention ?? s.convention;
+    const colorChoice = s.colours ?? s.colors;
     if (!localStorage.getItem(LANG) && LANGUAGES.includes(lang)) localStorage.setItem(LANG, lang);
     if (!localStorage.getItem(COLORS) && CONVENTIONS.includes(colorChoice)) localStorage.setItem(COLORS, colorChoice);
   } catch {

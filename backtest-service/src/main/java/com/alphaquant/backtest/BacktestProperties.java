@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param dataServiceConnectTimeout connect timeout towards data-service
  * @param dataServiceReadTimeout    read timeout of one data-service call
  * @param maxGridPoints             the largest optimisation grid accepted
+ * @param defaults                  what a request that leaves a cost or rule out gets (config/alpha_config.yaml's
+ *                                  {@code alphaquant.backtest.defaults}); unset: the CLI's defaults
  */
 @Validated
 @ConfigurationProperties("alphaquant.backtest")
@@ -40,7 +42,23 @@ public record BacktestProperties(@NotBlank String dataServiceUrl,
                                  @DefaultValue("3") @Min(1) int maxAttempts,
                                  @DefaultValue("2s") @NotNull Duration dataServiceConnectTimeout,
                                  @DefaultValue("30s") @NotNull Duration dataServiceReadTimeout,
-                                 @DefaultValue("1000") @Min(1) int maxGridPoints) {
+                                 @DefaultValue("1000") @Min(1) int maxGridPoints,
+                                 RunDefaults defaults) {
+
+    public BacktestProperties {
+        defaults = defaults == null ? RunDefaults.NONE : defaults;
+    }
+
+    /**
+     * Defaults of a run's costs and rules, each null where not configured (then BacktestSpec's
+     * own default applies). Ranges are checked by the configuration file's schema and again,
+     * per request, by BacktestSpec.
+     */
+    public record RunDefaults(Double initialCapital, Double commission, Double minCommission, Double slippage, Double impact,
+                              Double slippageCap, String fill, Boolean carryOver, Double riskFree, String benchmark) {
+
+        public static final RunDefaults NONE = new RunDefaults(null, null, null, null, null, null, null, null, null, null);
+    }
 
     /** Where bars come from. */
     public enum Bars { DATA_SERVICE, FILES }

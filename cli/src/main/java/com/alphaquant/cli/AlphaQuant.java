@@ -1,5 +1,6 @@
 package com.alphaquant.cli;
 
+import com.alphaquant.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "alphaquant", mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "AlphaQuant: research, backtests and signals for China A-shares.",
-        subcommands = {com.alphaquant.cli.up.UpCommand.class, VersionCommand.class, RulesCommand.class, BacktestCommand.class, FactorsCommand.class, IngestCommand.class, ReplayCommand.class,
+        subcommands = {com.alphaquant.cli.up.UpCommand.class, VersionCommand.class, RulesCommand.class, BacktestCommand.class, FactorsCommand.class, IngestCommand.class, ReplayCommand.class, ConfigCommand.class,
                 com.alphaquant.tusharesim.TushareSimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AlphaQuant {
 
@@ -23,6 +24,18 @@ public final class AlphaQuant {
             // user's to fix: one line naming the problem, no stack trace.
             cmd.getErr().println("alphaquant: " + e.getMessage());
             return e instanceof IllegalArgumentException ? 2 : 1;
+        });
+        // An invalid config/alpha_config.yaml met while reading options' defaults (backtest's): its
+        // message alone, like any other bad value, not picocli's parse error and usage.
+        CommandLine.IParameterExceptionHandler parseErrors = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConfigException config) {
+                    e.getCommandLine().getErr().println("alphaquant: " + config.getMessage());
+                    return 2;
+                }
+            }
+            return parseErrors.handleParseException(e, arguments);
         });
         return cli.execute(args);
     }

@@ -45,9 +45,10 @@ import picocli.CommandLine.Option;
  * Runs an A-share backtest (SPEC sections 2, 2b and 5) and writes trades.csv, equity.csv,
  * rejections.csv and metrics.json. Without {@code --bars} it runs on the bundled real sample.
  */
-@Command(name = "backtest", sortOptions = false,
+@Command(name = "backtest", sortOptions = false, defaultValueProvider = ConfiguredDefaults.class,
         description = {"Backtest a strategy on daily A-share bars: T+1, price limits, lots, fees, slippage.",
-                "Writes trades.csv, equity.csv, rejections.csv and metrics.json to --out."})
+                "Writes trades.csv, equity.csv, rejections.csv and metrics.json to --out.",
+                "Cost and rule defaults come from config/alpha_config.yaml (alphaquant.backtest.defaults) where it sets them."})
 final class BacktestCommand implements Callable<Integer> {
 
     static final List<String> STRATEGIES = BacktestSpec.STRATEGIES;
@@ -111,7 +112,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--fill", paramLabel = "PRICE", defaultValue = BacktestSpec.Defaults.FILL, description = "open, close or vwap of the next day; default ${DEFAULT-VALUE}")
     String fill;
 
-    @Option(names = "--carry-over", description = "retry orders stopped by a limit or a suspension on the next days (default: they lapse)")
+    @Option(names = "--carry-over", arity = "0..1", paramLabel = "true|false", defaultValue = "false",
+            description = "retry orders stopped by a limit or a suspension on the next days; default ${DEFAULT-VALUE} (they lapse)")
     boolean carryOver;
 
     @Option(names = "--risk-free", paramLabel = "RATE", defaultValue = BacktestSpec.Defaults.RISK_FREE, description = "annual risk-free rate; default ${DEFAULT-VALUE}")

@@ -3,6 +3,7 @@ package com.alphaquant.cli;
 import com.alphaquant.cli.up.Ports;
 import com.alphaquant.cli.up.Postgres;
 import com.alphaquant.cli.up.ServiceProcess;
+import com.alphaquant.config.AlphaConfig;
 import com.alphaquant.tusharesim.TushareSim;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,10 +46,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--database-url", description = "JDBC URL (default: DATABASE_URL or jdbc:postgresql://127.0.0.1:5432/alphaquant)")
     String databaseUrl;
 
-    @Option(names = "--calls-per-minute", description = "Your account's limit per API (default 200)")
+    @Option(names = "--calls-per-minute", description = "Your account's limit per API (default: alphaquant.data.tushare.calls-per-minute, 200)")
     Integer callsPerMinute;
 
-    @Option(names = "--concurrency", description = "Requests in flight (default 5)")
+    @Option(names = "--concurrency", description = "Requests in flight (default: alphaquant.data.tushare.concurrency, 5)")
     Integer concurrency;
 
     @Override
@@ -57,18 +58,21 @@ final class IngestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--end-date " + endDate + " is before --start-date " + startDate);
         }
         ServiceJar.of("data-service"); // fails at once, naming the module, if it is not built
+        AlphaConfig config = CliConfig.load();
         Map<String, String> env = new HashMap<>();
+        config.file().ifPresent(f -> env.put(AlphaConfig.FILE_ENV, f.toAbsolutePath().toString()));
         String token = System.getenv("TUSHARE_TOKEN");
         TushareSim sim = null;
         String url = tushareUrl;
-        if (url == null && (token == null || token.isBlank())) {
+        if (url == null && CliConfig.simulated(config, token)) {
             sim = BundledSample.tushareSim(0);
             url = sim.url();
             env.put("TUSHARE_TOKEN", TushareSim.DEFAULT_TOKEN);
             if (callsPerMinute == null) {
                 callsPerMinute = 12_000; // the local simulator has no account limit to respect
             }
-            System.err.println("alphaquant: no TUSHARE_TOKEN set: ingesting the bundled sample through tushare-sim at " + url);
+            System.err.println("alphaquant: " + (token == null || token.isBlank() ? "no TUSHARE_TOKEN set" : "provider simulator")
+                    + ": ingesting the bundled sample through tushare-sim at " + url);
         }
         String database = databaseUrl != null ? databaseUrl
                 : System.getenv().getOrDefault("DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/alphaquant");

@@ -60,6 +60,11 @@ final class Platform implements AutoCloseable {
 
     /** Starts {@code up} from the repository at {@code home} with its data in {@code dataDir}, output in {@code log}. */
     static Platform start(Path home, Path dataDir, Path log) throws IOException {
+        return start(home, dataDir, log, Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with {@code env} added to what {@code up} and its services see. */
+    static Platform start(Path home, Path dataDir, Path log, Map<String, String> env) throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String part : PARTS) {
             ports.put(part, freePort(ports));
@@ -68,7 +73,9 @@ final class Platform implements AutoCloseable {
                 "-Dalphaquant.home=" + home, "-jar", home.resolve("cli/target/alphaquant-cli.jar").toString(), "up", "--fresh",
                 "--data-dir", dataDir.toString()));
         ports.forEach((part, port) -> command.addAll(List.of("--port", part + "=" + port)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
         return new Platform(process, ports, log);
     }
 
@@ -150,6 +157,12 @@ final class Platform implements AutoCloseable {
                 child.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
             }
         }
+    }
+
+    /** The process of one of the platform's services, e.g. {@code model-service}. */
+    ProcessHandle service(String name) {
+        return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("/apps/" + name + "/"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no process of " + name + " under up"));
     }
 
     /** The parts whose port is still bound. */

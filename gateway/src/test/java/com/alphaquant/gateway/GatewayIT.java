@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -44,6 +45,7 @@ class GatewayIT {
         registry.add("FACTOR_SERVICE_URL", () -> "http://127.0.0.1:1"); // nothing listens on port 1
         registry.add("MODEL_SERVICE_URL", () -> "http://127.0.0.1:1");
         registry.add("alphaquant.gateway.timeouts.data", () -> "1s");
+        registry.add("alphaquant.dashboard.language", () -> "en");
         registry.add("alphaquant.gateway.cors.allowed-origins[0]", () -> "https://research.example");
         key(registry, 0, "reader-" + RUN, READ_KEY, "read");
         key(registry, 1, "writer-" + RUN, WRITE_KEY, "write");
@@ -94,6 +96,14 @@ class GatewayIT {
         HttpResponse<String> index = send(request("/"));
         assertThat(index.statusCode()).isEqualTo(200);
         assertThat(index.body()).contains("AlphaQuant");
+    }
+
+    @Test
+    void theDashboardsDefaultsComeFromTheConfiguration() throws Exception {
+        HttpResponse<String> settings = get("/api/dashboard/settings", READ_KEY);
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("\"language\":\"en\"").contains("\"colours\":\"red-up\"");
+        assertThat(send(request("/api/dashboard/settings")).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -214,6 +224,23 @@ class GatewayIT {
                     "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nX-API-Key: " + READ_KEY + "\r\nConnection: close", null, 10_000);
             assertThat(answer.status()).as(target).isBetween(400, 404);
             assertThat(answer.contentType()).as(target).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void requestsRefusedBelowSpringOrByTheFirewallGetProblemBodies() throws Exception {
+        Map<String, Integer> heads = Map.of(
+                "GET /api/data/securities HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000), 431,
+                "GET /api/data/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost", 414,
+                "GET /api/data/%252F/x HTTP/1.1\r\nHost: localhost", 400,
+                "GET /api/;jsessionid=1/data HTTP/1.1\r\nHost: localhost", 400,
+                "FOO /api/data/securities HTTP/1.1\r\nHost: localhost", 400);
+        for (var head : heads.entrySet()) {
+            RawHttp.Answer answer = RawHttp.send("127.0.0.1", port, head.getKey() + "\r\nX-API-Key: " + READ_KEY + "\r\nConnection: close",
+                    null, 10_000);
+            String what = head.getKey().substring(0, Math.min(60, head.getKey().length()));
+            assertThat(answer.status()).as(what).isEqualTo(head.getValue());
+            assertThat(answer.contentType()).as(what).startsWith("application/problem+json");
         }
     }
 

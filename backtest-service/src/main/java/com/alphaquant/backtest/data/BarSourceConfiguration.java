@@ -1,5 +1,7 @@
 package com.alphaquant.backtest.data;
 
+import com.alphaquant.support.data.DataServiceBarSource;
+
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.backtest.BacktestProperties;
 import java.nio.file.Path;

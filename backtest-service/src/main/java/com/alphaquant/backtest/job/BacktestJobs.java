@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Submits backtest and optimisation jobs: the request is checked in full (a bad one never becomes
- * a job), stored with its defaults filled in, and left QUEUED for a {@link JobWorker} to claim.
+ * a job), stored with its defaults filled in (the configured {@code alphaquant.backtest.defaults}
+ * first), and left QUEUED for a {@link JobWorker} to claim.
  */
 @Service
 public class BacktestJobs {
@@ -20,15 +21,17 @@ public class BacktestJobs {
     private final JobStore jobs;
     private final JsonMapper json;
     private final int maxGridPoints;
+    private final BacktestProperties.RunDefaults defaults;
 
     public BacktestJobs(JobStore jobs, JsonMapper json, BacktestProperties properties) {
         this.jobs = jobs;
         this.json = json;
         this.maxGridPoints = properties.maxGridPoints();
+        this.defaults = properties.defaults();
     }
 
     public UUID submit(BacktestRequest request) {
-        ParsedRequest parsed = RequestParser.parse(request);
+        ParsedRequest parsed = RequestParser.parse(request == null ? null : request.withDefaults(defaults));
         UUID id = UUID.randomUUID();
         jobs.insert(id, JobRecord.BACKTEST, parsed.spec().strategy(), parsed.spec().start(), parsed.spec().end(),
                 json.writeValueAsString(parsed.normalized()), BacktestEngine.VERSION);
@@ -36,7 +39,9 @@ public class BacktestJobs {
     }
 
     public UUID submit(OptimizeRequest request) {
-        ParameterGrid.Plan plan = ParameterGrid.plan(request, maxGridPoints);
+        OptimizeRequest configured = request == null || request.base() == null ? request
+                : new OptimizeRequest(request.base().withDefaults(defaults), request.ranges(), request.objective());
+        ParameterGrid.Plan plan = ParameterGrid.plan(configured, maxGridPoints);
         UUID id = UUID.randomUUID();
         jobs.insert(id, JobRecord.OPTIMIZE, plan.base().spec().strategy(), plan.base().spec().start(), plan.base().spec().end(),
                 json.writeValueAsString(plan.normalized()), BacktestEngine.VERSION);

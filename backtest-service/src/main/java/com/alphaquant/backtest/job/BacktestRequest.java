@@ -1,5 +1,6 @@
 package com.alphaquant.backtest.job;
 
+import com.alphaquant.backtest.BacktestProperties.RunDefaults;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,18 @@ public record BacktestRequest(String strategy, List<WeightRow> weights, String s
         return new BacktestRequest(strategy, null, startDate, endDate, stocks, universe, initialCapital, commission, stampDuty,
                 transferFee, minCommission, slippage, impact, slippageCap, fill, carryOver, riskFree, benchmark, strategyParameters,
                 strategyPreset);
+    }
+
+    /** This request with the configured defaults in place of the costs and rules it leaves out. */
+    public BacktestRequest withDefaults(RunDefaults d) {
+        return new BacktestRequest(strategy, weights, startDate, endDate, stocks, universe, or(initialCapital, d.initialCapital()),
+                or(commission, d.commission()), stampDuty, transferFee, or(minCommission, d.minCommission()), or(slippage, d.slippage()),
+                or(impact, d.impact()), or(slippageCap, d.slippageCap()), or(fill, d.fill()), or(carryOver, d.carryOver()),
+                or(riskFree, d.riskFree()), or(benchmark, d.benchmark()), strategyParameters, strategyPreset);
+    }
+
+    private static <T> T or(T given, T fallback) {
+        return given != null ? given : fallback;
     }
 
     /** One target weight: as of tradeDate's close, tsCode weighs weight of equity. */

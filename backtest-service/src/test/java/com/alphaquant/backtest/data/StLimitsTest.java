@@ -1,5 +1,7 @@
 package com.alphaquant.backtest.data;
 
+import com.alphaquant.support.data.DataServiceBarSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.backtest.FakeDataService;

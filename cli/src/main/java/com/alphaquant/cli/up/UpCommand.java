@@ -1,10 +1,12 @@
 package com.alphaquant.cli.up;
 
 import com.alphaquant.cli.BundledSample;
+import com.alphaquant.cli.CliConfig;
 import com.alphaquant.cli.Folders;
 import com.alphaquant.cli.IngestJobClient;
 import com.alphaquant.cli.ProgressBar;
 import com.alphaquant.cli.ServiceJar;
+import com.alphaquant.config.AlphaConfig;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.tusharesim.TushareSim;
 import java.io.IOException;
@@ -30,9 +32,11 @@ import picocli.CommandLine.Option;
  * {@code alphaquant up}: the whole platform on one machine, with no token and no Docker.
  * PostgreSQL and Redis run embedded as our child processes (or the servers the user names),
  * Kafka as a real KRaft broker inside this JVM, tushare-sim over the bundled sample unless
- * {@code TUSHARE_TOKEN} is set; the five services and the gateway run as separate processes,
+ * {@code TUSHARE_TOKEN} is set (config/alpha_config.yaml's {@code alphaquant.data.provider} can
+ * insist on either); the five services and the gateway run as separate processes,
  * each logging to its own file. The sample is ingested through data-service, so factors,
- * signals and the dashboard have data. Ctrl-C stops everything it started.
+ * signals and the dashboard have data. Ctrl-C stops everything it started. The configuration file
+ * is checked before anything starts, and every process gets its absolute path.
  */
 @Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole platform on this machine (embedded PostgreSQL, Redis and Kafka; no token, no Docker).",
@@ -83,9 +87,10 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         t0 = System.nanoTime();
+        AlphaConfig config = CliConfig.load(); // an invalid file stops here, before anything starts
         Ports ports = Ports.of(portOverrides);
         String token = System.getenv("TUSHARE_TOKEN");
-        boolean simulated = token == null || token.isBlank();
+        boolean simulated = CliConfig.simulated(config, token);
         boolean embeddedPostgres = databaseUrl == null && !useLocal;
         boolean embeddedRedis = redisUrl == null && !useLocal;
         List<String> bound = new ArrayList<>(MODULES);
@@ -128,7 +133,7 @@ public final class UpCommand implements Callable<Integer> {
                     .collect(Collectors.toMap(m -> m, m -> ServiceJar.of(m).extractedTo(dir.resolve("apps").resolve(m)))));
             Infrastructure infra = startInfrastructure(platform, ports, dir, logs, simulated, embeddedPostgres, embeddedRedis);
             LocalApiKey apiKey = LocalApiKey.in(dir);
-            startServices(platform, ports, infra, join(unpacked), dir, logs, token, simulated, apiKey);
+            startServices(platform, ports, infra, join(unpacked), dir, logs, token, simulated, apiKey, config);
             // Should this JVM be killed outright, the next run finds and stops what it started.
             ProcessHandle.current().descendants().forEach(leftovers::record);
             infra.postgres().postmaster().ifPresent(leftovers::record);
@@ -192,12 +197,13 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private void startServices(Platform platform, Ports ports, Infrastructure infra, Map<String, ServiceJar> unpacked, Path dir,
-                               Path logs, String token, boolean simulated, LocalApiKey apiKey) {
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafka(),
+                               Path logs, String token, boolean simulated, LocalApiKey apiKey, AlphaConfig config) {
+        Map<String, String> common = new HashMap<>(Map.of("KAFKA_BOOTSTRAP_SERVERS", infra.kafka(),
                 "DATABASE_USER", infra.postgres().user(), "DATABASE_PASSWORD", infra.postgres().password(),
                 "DATA_SERVICE_URL", url(ports, "data-service"), "FACTOR_SERVICE_URL", url(ports, "factor-service"),
                 "MODEL_SERVICE_URL", url(ports, "model-service"), "BACKTEST_SERVICE_URL", url(ports, "backtest-service"),
-                "STRATEGY_SERVICE_URL", url(ports, "strategy-service"));
+                "STRATEGY_SERVICE_URL", url(ports, "strategy-service")));
+        config.file().ifPresent(f -> common.put(AlphaConfig.FILE_ENV, f.toAbsolutePath().toString()));
         Map<String, Map<String, String>> own = new LinkedHashMap<>();
         Map<String, String> data = new HashMap<>(Map.of("DATABASE_URL", infra.postgres().database("alphaquant_data")));
         if (simulated) {
@@ -208,7 +214,9 @@ public final class UpCommand implements Callable<Integer> {
         }
         own.put("data-service", data);
         own.put("factor-service", Map.of("REDIS_HOST", infra.redis().host(), "REDIS_PORT", Integer.toString(infra.redis().port())));
-        own.put("model-service", Map.of("MODEL_DIR", dir.resolve("models").toString()));
+        // Models live in the data folder unless the configuration puts them elsewhere.
+        boolean modelDirSet = config.get("alphaquant.model.model-dir").source() != AlphaConfig.Source.DEFAULT;
+        own.put("model-service", modelDirSet ? Map.of() : Map.of("MODEL_DIR", dir.resolve("models").toString()));
         own.put("backtest-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_backtest")));
         own.put("strategy-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_strategy")));
         Map<String, String> gateway = new HashMap<>(apiKey.gatewayEnvironment());

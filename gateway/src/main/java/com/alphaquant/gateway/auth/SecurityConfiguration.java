@@ -18,6 +18,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
@@ -50,6 +51,17 @@ class SecurityConfiguration {
     @Bean
     SessionCookies sessionCookies(GatewayProperties properties) {
         return new SessionCookies(properties.session().secret(), properties.session().ttl(), Clock.systemUTC());
+    }
+
+    /**
+     * Spring Security's firewall turns away requests no service should see (encoded slashes,
+     * {@code ;} parameters, NUL or line breaks in the path, unknown methods); they get a problem
+     * body like every other refusal instead of its empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejections() {
+        return (exchange, rejected) -> GatewayProblems.write(exchange, HttpStatus.BAD_REQUEST,
+                "The request was refused: " + rejected.getMessage());
     }
 
     @Bean

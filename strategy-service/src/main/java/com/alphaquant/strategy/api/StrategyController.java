@@ -68,7 +68,7 @@ public class StrategyController {
         return engine.evaluate(s, TradingDates.parse("date", body == null ? null : body.date()));
     }
 
-    private StrategyDefinition strategy(String name) {
+    StrategyDefinition strategy(String name) {
         StrategyDefinition s = engine.strategies().get(name);
         if (s == null) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "name",

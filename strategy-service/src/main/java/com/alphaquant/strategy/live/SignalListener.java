@@ -5,6 +5,7 @@ import com.alphaquant.events.FactorsComputed;
 import com.alphaquant.events.ModelPredictions;
 import com.alphaquant.events.StrategySignal;
 import com.alphaquant.events.Topics;
+import com.alphaquant.strategy.book.LiveBook;
 import com.alphaquant.strategy.store.SignalStore;
 import com.alphaquant.support.outbox.Outbox;
 import io.micrometer.core.instrument.Counter;
@@ -38,9 +39,12 @@ public class SignalListener {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final Counter lateDays;
+    private final LiveBook liveBook;
 
-    public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx, MeterRegistry meters) {
+    public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx, MeterRegistry meters,
+                          LiveBook liveBook) {
         this.engine = engine;
+        this.liveBook = liveBook;
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
@@ -75,6 +79,19 @@ public class SignalListener {
                 return n;
             });
             log.info("{} {}: {} signals, {} new", strategy.name(), event.tradeDate(), signals.size(), published);
+            advanceLiveBook(strategy, event.tradeDate());
+        }
+    }
+
+    /**
+     * The signals are stored and published whatever becomes of the live book: a step that fails
+     * (data-service unreachable) is caught up, in order, by the next cycle.
+     */
+    private void advanceLiveBook(StrategyDefinition strategy, LocalDate day) {
+        try {
+            liveBook.advance(strategy, day);
+        } catch (RuntimeException e) {
+            log.warn("live book {} not advanced to {} (caught up on the next cycle): {}", strategy.name(), day, e.toString());
         }
     }
 

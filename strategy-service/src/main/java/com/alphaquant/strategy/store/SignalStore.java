@@ -100,6 +100,31 @@ public class SignalStore {
         return day == null ? null : day.toLocalDate();
     }
 
+    /** The first day a book was stored for, null when none: the first day with decisions. */
+    public LocalDate firstBookDay(String strategy, String version) {
+        Date day = jdbc.queryForObject("select min(as_of) from strategy_book_day where strategy = ? and strategy_version = ?",
+                Date.class, strategy, version);
+        return day == null ? null : day.toLocalDate();
+    }
+
+    /**
+     * The target weights decided on {@code asOf} (the stored book's weights: every stock above 0,
+     * those held without a signal that day included), or null when no decision is stored for it.
+     */
+    public Map<String, Double> targets(String strategy, String version, LocalDate asOf) {
+        Integer days = jdbc.queryForObject("select count(*) from strategy_book_day where strategy = ? and strategy_version = ? and as_of = ?",
+                Integer.class, strategy, version, Date.valueOf(asOf));
+        if (days == 0) {
+            return null;
+        }
+        Map<String, Double> weights = new HashMap<>();
+        jdbc.query("select ts_code, weight from strategy_book_holding where strategy = ? and strategy_version = ? and as_of = ?",
+                rs -> {
+                    weights.put(rs.getString(1), rs.getDouble(2));
+                }, strategy, version, Date.valueOf(asOf));
+        return weights;
+    }
+
     /**
      * The book of the latest stored day before {@code asOf}, with the returns of its last
      * {@code window} days (a holding stored before V3, without a desired weight, desires its

@@ -81,7 +81,11 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/strategies"),
                 Endpoint.get("/api/strategies/multi_factor/signals", "date", DAY.toString()),
                 Endpoint.get("/api/strategies/multi_factor/signals", "date", "20240102", "ts_code", "600519.SH"),
-                Endpoint.post("/api/strategies/multi_factor/evaluate", "{\"date\":\"" + DAY + "\"}"));
+                Endpoint.post("/api/strategies/multi_factor/evaluate", "{\"date\":\"" + DAY + "\"}"),
+                Endpoint.get("/api/strategies/multi_factor/live"),
+                Endpoint.get("/api/strategies/multi_factor/live/equity", "start", DAY.toString(), "end", DAY.toString()),
+                Endpoint.get("/api/strategies/multi_factor/live/positions", "date", DAY.toString()),
+                Endpoint.get("/api/strategies/multi_factor/live/trades", "start", DAY.toString(), "end", DAY.toString()));
 
         HttpFuzzer.Report report = new HttpFuzzer("localhost", port, SEED).run("strategy-service", endpoints, 1200);
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Where a backtest's market data comes from: raw daily bars with adjustment factors (Tushare
  * units), index bars, listing dates, the exchange calendar and which stocks were ST on which days. Implementations: data-service's
- * REST API ({@link DataServiceBarSource}) or the real sample CSVs ({@link BundledSampleBarSource}).
+ * REST API (service-support's {@code DataServiceBarSource}) or the real sample CSVs (backtest-service's
+ * {@code BundledSampleBarSource}).
  * A source that cannot be reached fails with {@link DataUnavailableException}.
  */
 public interface BarSource {

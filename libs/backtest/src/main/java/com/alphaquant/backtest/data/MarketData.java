@@ -31,7 +31,7 @@ public final class MarketData {
      * Listing-day rules look back a few sessions from a bar (SPEC section 1); a calendar from this
      * many days before the start covers them, as the CLI's whole calendar does.
      */
-    static final int CALENDAR_LEAD_DAYS = 60;
+    public static final int CALENDAR_LEAD_DAYS = 60;
 
     /** A panel and what went into it. */
     /** A panel and what went into it; {@code membership} the universe index's constituents, or null when the run has none. */

@@ -1,4 +1,7 @@
-package com.alphaquant.backtest.data;
+package com.alphaquant.support.data;
+
+import com.alphaquant.backtest.data.BarSource;
+import com.alphaquant.backtest.data.DataUnavailableException;
 
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.IndexWeight;
@@ -47,7 +50,7 @@ public final class DataServiceBarSource implements BarSource {
     private final JsonMapper json = JsonMapper.builder().build();
 
     /** Most codes data-service takes in one {@code ts_codes} list. */
-    static final int CODES_PER_CALL = 500;
+    public static final int CODES_PER_CALL = 500;
 
     public DataServiceBarSource(String baseUrl, Duration connectTimeout, Duration readTimeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
