@@ -15,7 +15,7 @@ const rowsOf = body => (Array.isArray(body) ? body : body?.rows ?? body?.items ?
 
 /** One day of the live curve, whatever the field names: date, equity, benchmark, the backtest's equity. */
 export function equityPoint(r) {
-  return {tradeDate: r.tradeDate ?? r.date, equity: r.equity ?? r.nav ?? null, benchmark: r.benchmark ?? null,
+  return {tradeDate: r.tradeDate ?? r.date, equity: r.equity ?? r.nav ?? null, benchmark: r.benchmarkEquity ?? r.benchmark ?? null,
     backtest: r.backtestEquity ?? r.backtest ?? null};
 }
 
@@ -24,7 +24,8 @@ export async function liveBook(path) {
   if (!summary) return empty(t('live.none'));
   const [equity, positions, trades] = await Promise.all(['equity', 'positions', 'trades'].map(p => get(`${path}/live/${p}`).then(rowsOf)));
   const points = equity.map(equityPoint);
-  const stops = trades.filter(r => /stop/i.test(String(r.reason ?? r.note ?? '')));
+  // a trade a stop caused names it (stop: stop_loss or trailing_stop)
+  const stops = trades.filter(r => (r.stop !== null && r.stop !== undefined) || /stop/i.test(String(r.reason ?? '')));
   return h('div', {class: 'live'},
     summaryCards(summary),
     h('div', {class: 'grid'}, equityPanel(points), trackingPanel(points)),
