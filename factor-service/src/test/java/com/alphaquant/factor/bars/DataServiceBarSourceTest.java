@@ -58,10 +58,10 @@ class DataServiceBarSourceTest {
             // Another constant base for the adjusted prices (Tushare's cumulative factor, not
             // adj_factor_rel): the same values up to rounding, on every stock.
             out.values().forEach(s -> Sample.assertMatchesWholeHistory(s, 1e-9));
-            // One panel request for the look-back, one for the older history of the stocks short
+            // One panel request for the look-back, one for the older history (from the first session) of the stocks short
             // of it (here all: the sample starts inside the look-back), none per stock.
             assertThat(requests(PANEL)).hasSize(2).allMatch(r -> codesOf(r).equals(codes.stream().map(TsCode::toString).toList()));
-            assertThat(requests(PANEL).get(1)).contains("start=1990-01-01");
+            assertThat(requests(PANEL).get(1)).contains("start=1990-12-19");
             assertThat(requests(SINGLE)).isEmpty();
             assertThat(server.requests("/api/data/indices/000300.SH/bars")).isNotEmpty();
         }
