@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record ApiKey(String name, Role role, int requestsPerSecond, int burst) {
 
+    /** The exchange attribute holding the caller's key once authenticated. */
+    public static final String EXCHANGE_ATTRIBUTE = ApiKey.class.getName();
+
     public ApiKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(role, "role");

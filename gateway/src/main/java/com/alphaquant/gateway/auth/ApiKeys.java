@@ -4,6 +4,7 @@ import com.alphaquant.gateway.GatewayProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -51,8 +52,9 @@ public final class ApiKeys {
         return Optional.ofNullable(byName.get(name));
     }
 
-    public int size() {
-        return byName.size();
+    /** Every configured key. */
+    public Collection<ApiKey> all() {
+        return byName.values();
     }
 
     /** Lowercase hex SHA-256 of a key, as the configuration stores it. */

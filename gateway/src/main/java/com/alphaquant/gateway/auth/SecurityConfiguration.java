@@ -35,9 +35,6 @@ import reactor.core.publisher.Mono;
 @Configuration
 class SecurityConfiguration {
 
-    /** The exchange attribute holding the caller's {@link ApiKey} once authenticated. */
-    static final String KEY_ATTRIBUTE = ApiKey.class.getName();
-
     /** No inline script anywhere: the dashboard is ES modules only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
@@ -108,7 +105,7 @@ class SecurityConfiguration {
         filter.setServerAuthenticationConverter(SecurityConfiguration::presentedCredentials);
         filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         filter.setAuthenticationSuccessHandler((webFilterExchange, authentication) -> {
-            webFilterExchange.getExchange().getAttributes().put(KEY_ATTRIBUTE, ((ApiKeyAuthentication) authentication).key());
+            webFilterExchange.getExchange().getAttributes().put(ApiKey.EXCHANGE_ATTRIBUTE, ((ApiKeyAuthentication) authentication).key());
             return webFilterExchange.getChain().filter(webFilterExchange.getExchange());
         });
         filter.setAuthenticationFailureHandler((webFilterExchange, ex) ->

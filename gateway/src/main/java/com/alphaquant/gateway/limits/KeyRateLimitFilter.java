@@ -30,7 +30,7 @@ class KeyRateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        ApiKey key = exchange.getAttribute(ApiKey.class.getName());
+        ApiKey key = exchange.getAttribute(ApiKey.EXCHANGE_ATTRIBUTE);
         if (key == null) {
             return chain.filter(exchange);
         }

@@ -25,8 +25,7 @@ class KeyRateLimiter {
         limiter = new RedisRateLimiter(redis, redisRequestRateLimiterScript, configurationService);
         limiter.getConfig().put(RouteDefinitionRouteLocator.DEFAULT_FILTERS, config(properties.rateLimit().requestsPerSecond(),
                 properties.rateLimit().burst()));
-        for (GatewayProperties.ApiKeyProperties p : properties.apiKeys()) {
-            ApiKey key = keys.named(p.name()).orElseThrow();
+        for (ApiKey key : keys.all()) {
             limiter.getConfig().put(key.name(), config(key.requestsPerSecond(), key.burst()));
         }
     }
