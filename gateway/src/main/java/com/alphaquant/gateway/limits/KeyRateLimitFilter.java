@@ -3,7 +3,6 @@ package com.alphaquant.gateway.limits;
 import com.alphaquant.gateway.auth.ApiKey;
 import com.alphaquant.gateway.problems.GatewayProblems;
 import java.util.Map;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -13,8 +12,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Each key's token bucket, kept in Redis so that every gateway replica shares it (Spring Cloud
- * Gateway's {@link RedisRateLimiter} and its Lua script). Over the limit: 429 with
+ * Each key's rate limit ({@link KeyRateLimiter}). Over the limit: 429 with
  * {@code Retry-After} and a problem body. Should Redis fail, the limiter lets requests through
  * rather than take the API down with it.
  */
@@ -22,10 +20,10 @@ import reactor.core.publisher.Mono;
 @Order(0) // after Spring Security's chain (-100), which names the caller
 class KeyRateLimitFilter implements WebFilter {
 
-    private final RedisRateLimiter limiter;
+    private final KeyRateLimiter limiter;
 
     KeyRateLimitFilter(KeyRateLimiter limiter) {
-        this.limiter = limiter.limiter();
+        this.limiter = limiter;
     }
 
     @Override
@@ -34,9 +32,8 @@ class KeyRateLimitFilter implements WebFilter {
         if (key == null) {
             return chain.filter(exchange);
         }
-        return limiter.isAllowed(key.name(), key.name()).flatMap(answer -> {
-            answer.getHeaders().forEach((name, value) -> exchange.getResponse().getHeaders().set(name, value));
-            if (answer.isAllowed()) {
+        return limiter.allow(key).flatMap(allowed -> {
+            if (allowed) {
                 return chain.filter(exchange);
             }
             // A token arrives every 1/rate seconds: the next request may go in that long.
