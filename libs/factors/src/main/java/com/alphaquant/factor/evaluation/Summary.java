@@ -29,4 +29,9 @@ public record Summary(double mean, double std, double ir, int days) {
         double ir = Double.isNaN(std) || std == 0 ? Double.NaN : mean / std;
         return new Summary(mean, std, ir, n);
     }
+
+    /** The t-statistic of the mean (IR · √days): how many standard errors the mean is from zero. */
+    public double tStat() {
+        return ir * Math.sqrt(days);
+    }
 }

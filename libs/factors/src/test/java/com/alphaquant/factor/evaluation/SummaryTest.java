@@ -15,6 +15,7 @@ class SummaryTest {
         assertThat(s.std()).isCloseTo(1.0, within(1e-15));
         assertThat(s.ir()).isCloseTo(2.0, within(1e-15));
         assertThat(s.days()).isEqualTo(3);
+        assertThat(s.tStat()).isCloseTo(2.0 * Math.sqrt(3), within(1e-12)); // mean / (std / √n)
         assertThat(Summary.of(new double[] {0.5}).std()).isNaN();
         assertThat(Summary.of(new double[] {}).mean()).isNaN();
     }
