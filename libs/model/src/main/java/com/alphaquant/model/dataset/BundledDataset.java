@@ -9,7 +9,6 @@ import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Data sets from the repository's real sample ({@code data/sample}, found by {@link SampleData}):
@@ -37,9 +36,13 @@ public final class BundledDataset {
 
     /** {@code stockBars} with the sample's index, listing dates, calendar, ST history and northbound flow. */
     public static PanelInput panelInput(Collection<Bar> stockBars) {
-        List<Bar> index = BarCsv.read(SampleData.file(SampleData.INDEX));
+        return panelInput(stockBars, BarCsv.read(SampleData.file(SampleData.INDEX)));
+    }
+
+    /** As {@link #panelInput(Collection)}, with other index bars (they must hold 000300.SH). */
+    public static PanelInput panelInput(Collection<Bar> stockBars, Collection<Bar> indexBars) {
         return PanelInput.builder().bars(stockBars)
-                .benchmarkBars(index)
+                .benchmarkBars(indexBars)
                 .stockBasics(StockBasicCsv.read(SampleData.file(SampleData.STOCK_BASIC)))
                 .calendar(TradeCalCsv.read(SampleData.file(SampleData.TRADE_CAL)))
                 .st(NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE)))
