@@ -16,8 +16,7 @@ import java.util.Arrays;
  * zeros) gives no scale to clip with; the values are then only z-scored, since clipping to the
  * median would erase exactly the rare stocks that carry information. A lone non-zero value
  * among n zeros then has a z-score of √(n−1) (17 for 300 stocks), so z-scores are finally
- * capped at ±{@value #Z_CAP}, a bound meant for such days (the day's std is then below 1); where
- * the MAD clipping applied, the values are already within it.
+ * capped at ±{@value #Z_CAP}, a bound meant for such days (the day's std is then below 1).
  */
 final class CrossSection {
 

@@ -4,10 +4,8 @@ import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.LimitCloses;
-import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.StockSeries;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +48,7 @@ public final class DatasetBuilder {
     /** @throws IllegalArgumentException when no stock has a bar up to the spec's {@code to} */
     public Dataset build(PanelInput input) {
         int to = spec.to() == null ? Integer.MAX_VALUE : DateInts.of(spec.to());
-        PanelInput cut = cut(input, to);
+        PanelInput cut = PanelCut.upTo(input, to);
         List<StockSeries> stocks = cut.stocks();
         if (stocks.isEmpty()) {
             throw new IllegalArgumentException("No stock bars" + (spec.to() == null ? "" : " up to " + spec.to()));
@@ -117,22 +115,7 @@ public final class DatasetBuilder {
                     cursor[s]++;
                 }
             }
-            for (int f = 0; f < factorCount; f++) {
-                for (int i = 0; i < members; i++) {
-                    x[i] = panel.values(f, memberStock[i])[memberRow[i]];
-                }
-                if (marketWide[f]) {
-                    for (int i = 0; i < members; i++) {
-                        x[i] = Math.max(-MarketFeatures.CLIP, Math.min(MarketFeatures.CLIP, x[i]));
-                    }
-                } else {
-                    CrossSection.standardise(x, members, scratch);
-                }
-                for (int i = 0; i < members; i++) {
-                    // A missing value is 0, the day's average; the step stays valid (SPEC section 6 masks steps).
-                    factors[memberStock[i]][memberRow[i] * factorCount + f] = Double.isNaN(x[i]) ? 0f : (float) x[i];
-                }
-            }
+            standardiseDay(panel, marketWide, memberStock, memberRow, members, factors, x, scratch);
             for (int i = 0; i < members; i++) {
                 StockSeries series = stocks.get(memberStock[i]);
                 int r = memberRow[i];
@@ -157,6 +140,28 @@ public final class DatasetBuilder {
                 factors, labels, days, market, sampleStock.toArray(), sampleRow.toArray());
     }
 
+    /** One day's cross sections, factor by factor, into the stocks' float matrices. */
+    private static void standardiseDay(FactorPanel panel, boolean[] marketWide, int[] memberStock, int[] memberRow,
+                                       int members, float[][] factors, double[] x, double[] scratch) {
+        int factorCount = marketWide.length;
+        for (int f = 0; f < factorCount; f++) {
+            for (int i = 0; i < members; i++) {
+                x[i] = panel.values(f, memberStock[i])[memberRow[i]];
+            }
+            if (marketWide[f]) {
+                for (int i = 0; i < members; i++) {
+                    x[i] = Math.max(-MarketFeatures.CLIP, Math.min(MarketFeatures.CLIP, x[i]));
+                }
+            } else {
+                CrossSection.standardise(x, members, scratch);
+            }
+            for (int i = 0; i < members; i++) {
+                // A missing value is 0, the day's average; the step stays valid (SPEC section 6 masks steps).
+                factors[memberStock[i]][memberRow[i] * factorCount + f] = Double.isNaN(x[i]) ? 0f : (float) x[i];
+            }
+        }
+    }
+
     /** Forward-adjusted closes: raw × adj_factor_rel, the prices whose ratios are total returns. */
     private static double[] adjustedCloses(StockSeries s) {
         double[] c = new double[s.size()];
@@ -164,38 +169,6 @@ public final class DatasetBuilder {
             c[i] = s.close()[i] * s.adj(i);
         }
         return c;
-    }
-
-    /** The input without anything dated after {@code to}. */
-    static PanelInput cut(PanelInput input, int to) {
-        List<StockSeries> stocks = new ArrayList<>(input.stocks().size());
-        for (StockSeries s : input.stocks()) {
-            int n = rowsUpTo(s.dates(), to);
-            if (n == s.size()) {
-                stocks.add(s);
-            } else if (n > 0) {
-                stocks.add(new StockSeries(s.code(), s.board(), s.listDate(), Arrays.copyOf(s.dates(), n),
-                        Arrays.copyOf(s.open(), n), Arrays.copyOf(s.high(), n), Arrays.copyOf(s.low(), n),
-                        Arrays.copyOf(s.close(), n), Arrays.copyOf(s.preClose(), n), Arrays.copyOf(s.vol(), n),
-                        Arrays.copyOf(s.amount(), n), s.adjFactor() == null ? null : Arrays.copyOf(s.adjFactor(), n),
-                        s.st() == null ? null : Arrays.copyOf(s.st(), n)));
-            }
-        }
-        return new PanelInput(stocks, cut(input.benchmarkClose(), to), cut(input.northFlow(), to), input.calendar());
-    }
-
-    private static MarketSeries cut(MarketSeries series, int to) {
-        if (series == null) {
-            return null;
-        }
-        int n = rowsUpTo(series.dates(), to);
-        return n == series.size() ? series
-                : new MarketSeries(Arrays.copyOf(series.dates(), n), Arrays.copyOf(series.values(), n));
-    }
-
-    private static int rowsUpTo(int[] dates, int to) {
-        int i = Arrays.binarySearch(dates, to);
-        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** A growing int array: sample lists reach millions of entries, too many to box. */
