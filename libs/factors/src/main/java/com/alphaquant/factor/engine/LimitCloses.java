@@ -18,8 +18,11 @@ import java.time.LocalDate;
  * 12-million-row panel. The cache is a plain array that workers fill as they go: a lost race
  * only repeats work (both write the same answer), and PriceLimit, a record of final fields, is
  * safely visible to any thread that sees the reference.
+ *
+ * <p>Public because the same daily flags feed more than this factor (the model's market-wide
+ * limit-up share): one definition of "closed at the limit".
  */
-final class LimitCloses {
+public final class LimitCloses {
 
     /** The book's listing rules reach 5 sessions; it is asked in full for twice that. */
     static final int LISTING_SESSIONS = 10;
@@ -35,7 +38,7 @@ final class LimitCloses {
     private final int slots;
     private final PriceLimit[] seasoned;
 
-    LimitCloses(PanelInput input) {
+    public LimitCloses(PanelInput input) {
         calendar = input.calendar();
         int first = Integer.MAX_VALUE;
         int last = Integer.MIN_VALUE;
@@ -50,7 +53,8 @@ final class LimitCloses {
         seasoned = new PriceLimit[Board.values().length * 2 * slots];
     }
 
-    void fill(StockSeries s, double[] out) {
+    /** The flags of {@code s}'s rows into {@code out[0..s.size())}; safe to call from several threads. */
+    public void fill(StockSeries s, double[] out) {
         int n = s.size();
         int[] dates = s.dates();
         boolean[] st = s.st();
