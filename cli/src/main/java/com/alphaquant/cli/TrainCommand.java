@@ -1,7 +1,7 @@
 package com.alphaquant.cli;
 
-import com.alphaquant.market.SampleData;
 import com.alphaquant.market.csv.BarCsv;
+import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.model.dataset.BundledDataset;
 import com.alphaquant.model.dataset.Dataset;
 import com.alphaquant.model.dataset.DatasetBuilder;

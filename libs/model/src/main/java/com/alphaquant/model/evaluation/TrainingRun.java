@@ -15,7 +15,9 @@ import com.alphaquant.model.train.TrainingReport;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -95,11 +97,11 @@ public record TrainingRun(String preset, ModelConfig config, TrainOptions option
      *
      * @throws IllegalArgumentException when a split is empty or the dates do not split the data
      */
-    public java.util.Optional<Result> run(Dataset data, ProgressListener listener, BooleanSupplier cancelled) {
+    public Optional<Result> run(Dataset data, ProgressListener listener, BooleanSupplier cancelled) {
         TimeSplits splits = validStart == null ? TimeSplits.byFraction(data, 0.70, 0.15) : TimeSplits.at(data, validStart, testStart);
         TrainingOutcome outcome = new ModelTrainer(config, options).train(splits.train(), splits.valid(), listener, cancelled);
         if (!(outcome instanceof TrainingOutcome.Completed done)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         TrainedModel model = done.model();
         try {
@@ -107,7 +109,7 @@ public record TrainingRun(String preset, ModelConfig config, TrainOptions option
             HeadLosses testLoss = model.evaluate(splits.test(), SCORING_BATCH);
             HeadLosses baseline = LabelMeans.loss(done.report().trainingMeans(), splits.test(), SCORING_BATCH);
             ReturnSkill skill = ReturnSkill.of(CrossSections.of(splits.test(), model::predict, SCORING_BATCH), data.factorNames());
-            return java.util.Optional.of(new Result(model, done.report(), splits, validLoss, testLoss, baseline, skill));
+            return Optional.of(new Result(model, done.report(), splits, validLoss, testLoss, baseline, skill));
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -135,7 +137,7 @@ public record TrainingRun(String preset, ModelConfig config, TrainOptions option
         m.put("clipNorm", options.clipNorm());
         m.put("patience", options.patience());
         m.put("seed", options.seed());
-        m.put("device", options.device().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("device", options.device().name().toLowerCase(Locale.ROOT));
         return m;
     }
 
