@@ -216,7 +216,11 @@ public final class UpCommand implements Callable<Integer> {
         own.put("factor-service", Map.of("REDIS_HOST", infra.redis().host(), "REDIS_PORT", Integer.toString(infra.redis().port())));
         // Models live in the data folder unless the configuration puts them elsewhere.
         boolean modelDirSet = config.get("alphaquant.model.model-dir").source() != AlphaConfig.Source.DEFAULT;
-        own.put("model-service", modelDirSet ? Map.of() : Map.of("MODEL_DIR", dir.resolve("models").toString()));
+        Map<String, String> model = new HashMap<>(Map.of("DATABASE_URL", infra.postgres().database("alphaquant_model")));
+        if (!modelDirSet) {
+            model.put("MODEL_DIR", dir.resolve("models").toString());
+        }
+        own.put("model-service", model);
         own.put("backtest-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_backtest")));
         own.put("strategy-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_strategy")));
         Map<String, String> gateway = new HashMap<>(apiKey.gatewayEnvironment());
