@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.config.ConfigException;
+import com.alphaquant.testsupport.FreshDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** config/alpha_config.yaml reaches a service's bound properties, below system properties and above application.yml. */
 @ExtendWith(OutputCaptureExtension.class)
 class AlphaConfigFileTest {
+
+    static final String DATABASE = FreshDatabase.create("aq_model_config");
 
     @TempDir
     Path dir;
@@ -36,7 +39,10 @@ class AlphaConfigFileTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(ModelServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(ModelServiceApplication.class).run("--server.port=0", "--spring.main.banner-mode=off",
+                "--spring.datasource.url=" + DATABASE, "--spring.datasource.username=" + FreshDatabase.user(),
+                "--spring.datasource.password=" + FreshDatabase.password(), "--alphaquant.model.bars=sample",
+                "--alphaquant.model.job-polling=false", "--spring.kafka.listener.auto-startup=false");
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.alphaquant.model.api;
 
 import com.alphaquant.model.jobs.TrainRequest;
 import com.alphaquant.model.jobs.TrainingJobStore;
+import com.alphaquant.model.net.Torch;
+import com.alphaquant.support.web.BadRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -43,6 +45,10 @@ class TrainingController {
     ResponseEntity<Views.Accepted> submit(@RequestBody(required = false) TrainRequest request) {
         TrainRequest filled = (request == null ? new TrainRequest(null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null) : request).withDefaults();
+        if (filled.device().equals("gpu") && Torch.engine().getGpuCount() == 0) {
+            throw new BadRequestException("device", "gpu was requested, but this model-service finds no CUDA device (CPU natives, "
+                    + "or no GPU present); use cpu or auto");
+        }
         UUID id = UUID.randomUUID();
         jobs.insert(id, json.writeValueAsString(filled));
         String location = "/api/models/train/" + id;
