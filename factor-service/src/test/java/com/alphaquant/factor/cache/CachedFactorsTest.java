@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.factor.Sample;
-import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.support.panel.PanelSource;
 import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.market.Bar;
@@ -29,8 +29,8 @@ class CachedFactorsTest {
     static final List<TsCode> CODES = Sample.CODES.subList(0, 3);
 
     /** The sample, except that the first bar request dies with an Error, as an out-of-memory would. */
-    static final class FailingOnce implements BarSource {
-        final BarSource sample = Sample.source();
+    static final class FailingOnce implements PanelSource {
+        final PanelSource sample = Sample.source();
         final AtomicBoolean failed = new AtomicBoolean();
 
         @Override

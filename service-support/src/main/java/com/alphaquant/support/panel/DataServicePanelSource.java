@@ -1,4 +1,4 @@
-package com.alphaquant.factor.bars;
+package com.alphaquant.support.panel;
 
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.PanelInput;
@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * prices comparable across requests (the qfq base moves with each ex-date). Many stocks come
  * from the streamed panel endpoint ({@code /api/data/bars/panel}) in one request or a few.
  */
-public final class DataServiceBarSource implements BarSource, AutoCloseable {
+public final class DataServicePanelSource implements PanelSource, AutoCloseable {
 
     /** data-service's bar view (Tushare units). */
     record BarView(String tsCode, LocalDate tradeDate, double open, double high, double low, double close,
@@ -92,11 +92,11 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
     private volatile List<Security> securities;
     private volatile Instant securitiesAt = Instant.MIN;
 
-    public DataServiceBarSource(String baseUrl, int parallelism, Duration readTimeout) {
+    public DataServicePanelSource(String baseUrl, int parallelism, Duration readTimeout) {
         this(baseUrl, parallelism, readTimeout, Clock.systemUTC());
     }
 
-    DataServiceBarSource(String baseUrl, int parallelism, Duration readTimeout, Clock clock) {
+    DataServicePanelSource(String baseUrl, int parallelism, Duration readTimeout, Clock clock) {
         // Built directly: Boot 4 provides no RestClient.Builder bean without spring-boot-restclient.
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
@@ -177,7 +177,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new BarSourceUnavailableException("Fetching bars failed", e);
+                throw new PanelSourceUnavailableException("Fetching bars failed", e);
             }
         }
         List<Future<List<Bar>>> pending = new ArrayList<>();
@@ -189,11 +189,11 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BarSourceUnavailableException("Interrupted while fetching bars", e);
+            throw new PanelSourceUnavailableException("Interrupted while fetching bars", e);
         } catch (ExecutionException e) {
             pending.forEach(f -> f.cancel(true));
             throw e.getCause() instanceof RuntimeException r ? r
-                    : new BarSourceUnavailableException("Fetching bars failed", e.getCause());
+                    : new PanelSourceUnavailableException("Fetching bars failed", e.getCause());
         }
         return out;
     }
@@ -211,7 +211,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
                 .accept(MediaType.APPLICATION_JSON)
                 .exchange((request, response) -> {
                     if (response.getStatusCode().isError()) {
-                        throw new BarSourceUnavailableException("data-service answered " + response.getStatusCode().value()
+                        throw new PanelSourceUnavailableException("data-service answered " + response.getStatusCode().value()
                                 + " for " + what);
                     }
                     return readPanel(response.getBody(), keep, what);
@@ -222,7 +222,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
         List<Bar> out = new ArrayList<>();
         try (JsonParser parser = PANEL_JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new BarSourceUnavailableException("data-service sent no JSON array for " + what);
+                throw new PanelSourceUnavailableException("data-service sent no JSON array for " + what);
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
                 BarView v = PANEL_JSON.readValue(parser, BarView.class);
@@ -231,14 +231,14 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
                 }
             }
             if (!parser.hasToken(JsonToken.END_ARRAY)) {
-                throw new BarSourceUnavailableException("data-service sent a malformed panel for " + what);
+                throw new PanelSourceUnavailableException("data-service sent a malformed panel for " + what);
             }
         } catch (JacksonException e) {
             // Truncated (a failure mid-stream) or malformed: data-service's fault, not the client's.
-            throw new BarSourceUnavailableException("data-service sent a broken panel for " + what + ": "
+            throw new PanelSourceUnavailableException("data-service sent a broken panel for " + what + ": "
                     + e.getOriginalMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new BarSourceUnavailableException("data-service sent an invalid bar: " + e.getMessage(), e);
+            throw new PanelSourceUnavailableException("data-service sent an invalid bar: " + e.getMessage(), e);
         }
         return out;
     }
@@ -261,7 +261,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
                 out.add(v.toBar());
             } catch (IllegalArgumentException e) {
                 // data-service's fault, not the client's: not a 400
-                throw new BarSourceUnavailableException("data-service sent an invalid bar: " + e.getMessage(), e);
+                throw new PanelSourceUnavailableException("data-service sent an invalid bar: " + e.getMessage(), e);
             }
         }
         return out;
@@ -271,7 +271,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
         try {
             return request.get();
         } catch (RestClientException e) {
-            throw new BarSourceUnavailableException("data-service did not answer for " + what + ": " + e.getMessage(), e);
+            throw new PanelSourceUnavailableException("data-service did not answer for " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -291,7 +291,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
         try {
             return MarketSeries.byDate(byDate);
         } catch (IllegalArgumentException e) {
-            throw new BarSourceUnavailableException("data-service sent an invalid flow: " + e.getMessage(), e);
+            throw new PanelSourceUnavailableException("data-service sent an invalid flow: " + e.getMessage(), e);
         }
     }
 
@@ -307,7 +307,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             }
             return StHistory.ofEpisodes(episodes);
         } catch (IllegalArgumentException e) {
-            throw new BarSourceUnavailableException("data-service sent an invalid ST episode: " + e.getMessage(), e);
+            throw new PanelSourceUnavailableException("data-service sent an invalid ST episode: " + e.getMessage(), e);
         }
     }
 
@@ -323,7 +323,7 @@ public final class DataServiceBarSource implements BarSource, AutoCloseable {
             }
             return new IndustryClassification(rows);
         } catch (IllegalArgumentException e) {
-            throw new BarSourceUnavailableException("data-service sent an invalid industry membership: " + e.getMessage(), e);
+            throw new PanelSourceUnavailableException("data-service sent an invalid industry membership: " + e.getMessage(), e);
         }
     }
 
