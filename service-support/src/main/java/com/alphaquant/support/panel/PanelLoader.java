@@ -1,6 +1,5 @@
 package com.alphaquant.support.panel;
 
-import com.alphaquant.support.panel.PanelSource;
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.PanelInputBuilder;

@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Another source's answers, counting the stock-bar requests and remembering how far back the first and the last asked. */
-public final class RecordingPanelSource implements PanelSource {
+public class RecordingPanelSource implements PanelSource {
 
     private final PanelSource inner;
     private LocalDate firstFrom;
