@@ -1,9 +1,9 @@
 package com.alphaquant.factor;
 
-import com.alphaquant.factor.bars.BarSource;
-import com.alphaquant.factor.bars.DataServiceBarSource;
-import com.alphaquant.factor.bars.DataServiceHealthIndicator;
-import com.alphaquant.factor.bars.InMemoryBarSource;
+import com.alphaquant.support.panel.PanelSource;
+import com.alphaquant.support.panel.DataServicePanelSource;
+import com.alphaquant.support.data.DataServiceHealthIndicator;
+import com.alphaquant.support.panel.InMemoryPanelSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.cache.FactorCache;
 import com.alphaquant.factor.cache.RedisFactorCache;
@@ -26,7 +26,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
-/** Wires the bar source, the engine and the Redis cache. */
+/** Wires the panel source, the engine and the Redis cache. */
 @Configuration
 public class FactorConfiguration {
 
@@ -41,14 +41,14 @@ public class FactorConfiguration {
      * sample's, and the industries of the bundled sample's stock_basic; else data-service.
      */
     @Bean
-    BarSource barSource(FactorProperties p) {
+    PanelSource panelSource(FactorProperties p) {
         if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
-            return InMemoryBarSource.fromCsv(Path.of(p.barsCsv()),
+            return InMemoryPanelSource.fromCsv(Path.of(p.barsCsv()),
                     p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()),
                     orSample(p.namechangeCsv(), SampleData.NAMECHANGE), orSample(p.northCsv(), SampleData.MONEYFLOW_HSGT),
                     SampleData.file(SampleData.STOCK_BASIC));
         }
-        return new DataServiceBarSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
+        return new DataServicePanelSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
     }
 
     private static Path orSample(String file, String sample) {
@@ -65,7 +65,7 @@ public class FactorConfiguration {
     }
 
     @Bean
-    FactorComputer factorComputer(BarSource source, FactorProperties p, MeterRegistry meters) {
+    FactorComputer factorComputer(PanelSource source, FactorProperties p, MeterRegistry meters) {
         FactorComputer computer = new FactorComputer(source, p.recursiveWarmupBars(), p.engineParallelism());
         FunctionCounter.builder("factor.compute.runs", computer, FactorComputer::runs)
                 .description("factor engine runs").register(meters);

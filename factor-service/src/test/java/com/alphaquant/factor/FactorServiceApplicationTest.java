@@ -2,7 +2,7 @@ package com.alphaquant.factor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.alphaquant.factor.bars.DataServiceStub;
+import com.alphaquant.support.panel.DataServiceStub;
 import com.alphaquant.testsupport.http.LocalService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Bars the engine refuses are the bar source's fault, not this service's nor the caller's: a 502,
  * not the generic 500 or a 400. (data-service down is a 503: service-support's ProblemResponses,
- * as {@link com.alphaquant.factor.bars.BarSourceUnavailableException} is an upstream-unavailable.)
+ * as {@link com.alphaquant.support.panel.PanelSourceUnavailableException} is an upstream-unavailable.)
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

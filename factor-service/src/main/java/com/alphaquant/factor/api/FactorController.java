@@ -1,7 +1,7 @@
 package com.alphaquant.factor.api;
 
 import com.alphaquant.factor.FactorProperties;
-import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.support.panel.PanelSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.DateInts;
@@ -34,10 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 class FactorController {
 
     private final CachedFactors factors;
-    private final BarSource bars;
+    private final PanelSource bars;
     private final long maxStockMonths;
 
-    FactorController(CachedFactors factors, BarSource bars, FactorProperties properties) {
+    FactorController(CachedFactors factors, PanelSource bars, FactorProperties properties) {
         this.factors = factors;
         this.bars = bars;
         this.maxStockMonths = properties.maxStockMonths();
@@ -143,7 +143,7 @@ class FactorController {
         LocalDate from = RequestParams.date("start", start);
         LocalDate to = RequestParams.date("end", end);
         RequestParams.range(from, to);
-        List<TsCode> codes = RequestParams.codes(tsCodes, () -> bars.securities().stream().map(BarSource.Security::code).toList());
+        List<TsCode> codes = RequestParams.codes(tsCodes, () -> bars.securities().stream().map(PanelSource.Security::code).toList());
         RequestParams.size(codes, from, to, maxStockMonths);
         return new Query(codes, from, to);
     }

@@ -1,6 +1,5 @@
 package com.alphaquant.factor.compute;
 
-import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.factor.engine.FactorDefinition;
 import com.alphaquant.factor.engine.FactorEngine;
@@ -8,6 +7,9 @@ import com.alphaquant.factor.engine.FactorPanel;
 import com.alphaquant.factor.engine.FactorRegistry;
 import com.alphaquant.factor.engine.StockSeries;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.support.panel.PanelLoader;
+import com.alphaquant.support.panel.PanelSource;
+import com.alphaquant.support.panel.WarmUp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ public final class FactorComputer {
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong stocks = new AtomicLong();
 
-    public FactorComputer(BarSource source, int recursiveWarmupBars, int parallelism) {
+    public FactorComputer(PanelSource source, int recursiveWarmupBars, int parallelism) {
         this.warmupBars = WarmUp.bars(FACTORS, recursiveWarmupBars);
         this.loader = new PanelLoader(source, warmupBars);
         this.engine = new FactorEngine(FACTORS, parallelism);

@@ -1,7 +1,7 @@
 package com.alphaquant.factor.events;
 
 import com.alphaquant.events.MarketDataIngested;
-import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.support.panel.PanelSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.market.TsCode;
 import java.util.List;
@@ -20,10 +20,10 @@ public class IngestHandler {
     private static final Logger log = LoggerFactory.getLogger(IngestHandler.class);
 
     private final CachedFactors factors;
-    private final BarSource bars;
+    private final PanelSource bars;
     private final ProcessedEvents processed;
 
-    public IngestHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed) {
+    public IngestHandler(CachedFactors factors, PanelSource bars, ProcessedEvents processed) {
         this.factors = factors;
         this.bars = bars;
         this.processed = processed;
@@ -39,7 +39,7 @@ public class IngestHandler {
         int refreshed = 0;
         if (!impact.isNone()) {
             List<TsCode> codes = impact.allStocks()
-                    ? bars.securities().stream().map(BarSource.Security::code).toList() : impact.codes();
+                    ? bars.securities().stream().map(PanelSource.Security::code).toList() : impact.codes();
             refreshed = factors.refresh(codes, event.startDate(), event.endDate()).size();
         }
         processed.add(event.eventId());

@@ -1,7 +1,7 @@
 package com.alphaquant.factor.events;
 
 import com.alphaquant.factor.FactorProperties;
-import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.support.panel.PanelSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.cache.RedisGuard;
 import com.alphaquant.factor.compute.MarketDataException;
@@ -40,12 +40,12 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    IngestHandler ingestHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed) {
+    IngestHandler ingestHandler(CachedFactors factors, PanelSource bars, ProcessedEvents processed) {
         return new IngestHandler(factors, bars, processed);
     }
 
     @Bean
-    ReadyHandler readyHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed, EventPublisher publisher,
+    ReadyHandler readyHandler(CachedFactors factors, PanelSource bars, ProcessedEvents processed, EventPublisher publisher,
                               Clock clock) {
         return new ReadyHandler(factors, bars, processed, publisher, clock);
     }

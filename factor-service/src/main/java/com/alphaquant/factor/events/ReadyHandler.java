@@ -4,7 +4,7 @@ import com.alphaquant.events.EventIds;
 import com.alphaquant.events.FactorsComputed;
 import com.alphaquant.events.MarketDataReady;
 import com.alphaquant.events.Topics;
-import com.alphaquant.factor.bars.BarSource;
+import com.alphaquant.support.panel.PanelSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.factor.engine.DateInts;
@@ -43,12 +43,12 @@ public class ReadyHandler {
     private static final Logger log = LoggerFactory.getLogger(ReadyHandler.class);
 
     private final CachedFactors factors;
-    private final BarSource bars;
+    private final PanelSource bars;
     private final ProcessedEvents processed;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public ReadyHandler(CachedFactors factors, BarSource bars, ProcessedEvents processed, EventPublisher publisher,
+    public ReadyHandler(CachedFactors factors, PanelSource bars, ProcessedEvents processed, EventPublisher publisher,
                         Clock clock) {
         this.factors = factors;
         this.bars = bars;
@@ -92,7 +92,7 @@ public class ReadyHandler {
             return List.of();
         }
         if (wholeMarket) {
-            return bars.securities().stream().map(BarSource.Security::code).toList();
+            return bars.securities().stream().map(PanelSource.Security::code).toList();
         }
         return named(event);
     }

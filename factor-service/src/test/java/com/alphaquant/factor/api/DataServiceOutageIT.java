@@ -3,7 +3,7 @@ package com.alphaquant.factor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.alphaquant.factor.bars.DataServiceStub;
+import com.alphaquant.support.panel.DataServiceStub;
 import com.alphaquant.testsupport.net.TcpProxy;
 import com.alphaquant.testsupport.http.LocalService;
 import java.net.http.HttpResponse;

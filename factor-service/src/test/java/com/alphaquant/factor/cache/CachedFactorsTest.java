@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.factor.Sample;
-import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.compute.StockFactors;
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.support.panel.RecordingPanelSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,13 +28,11 @@ class CachedFactorsTest {
     static final List<TsCode> CODES = Sample.CODES.subList(0, 3);
 
     /** The sample, except that the first bar request dies with an Error, as an out-of-memory would. */
-    static final class FailingOnce implements BarSource {
-        final BarSource sample = Sample.source();
+    static final class FailingOnce extends RecordingPanelSource {
         final AtomicBoolean failed = new AtomicBoolean();
 
-        @Override
-        public List<Security> securities() {
-            return sample.securities();
+        FailingOnce() {
+            super(Sample.source());
         }
 
         @Override
@@ -43,17 +40,7 @@ class CachedFactorsTest {
             if (failed.compareAndSet(false, true)) {
                 throw new OutOfMemoryError("simulated");
             }
-            return sample.stockBars(codes, from, to);
-        }
-
-        @Override
-        public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
-            return sample.benchmarkBars(from, to);
-        }
-
-        @Override
-        public StHistory stHistory(LocalDate from, LocalDate to) {
-            return sample.stHistory(from, to);
+            return super.stockBars(codes, from, to);
         }
     }
 

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.factor.Sample;
-import com.alphaquant.factor.bars.BarSource;
-import com.alphaquant.factor.bars.InMemoryBarSource;
+import com.alphaquant.support.panel.PanelSource;
+import com.alphaquant.support.panel.InMemoryPanelSource;
+import com.alphaquant.support.panel.PanelSample;
 import com.alphaquant.factor.engine.DateInts;
-import com.alphaquant.factor.engine.FactorEngine;
-import com.alphaquant.factor.engine.FactorPanel;
-import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,11 +37,10 @@ class FactorComputerTest {
 
     @Test
     void aTruncatedHistoryConvergesBelow1e9() {
-        RecordingSource source = new RecordingSource(Sample.source());
-        FactorComputer computer = new FactorComputer(source, 300, 2);
+        // 300 bars stop short of the sample's start (PanelLoaderTest)
+        FactorComputer computer = new FactorComputer(Sample.source(), 300, 2);
         Map<TsCode, StockFactors> out = computer.compute(Sample.CODES, LocalDate.parse("2022-12-01"), LocalDate.parse("2022-12-20"));
 
-        assertThat(source.firstFrom).isAfter(LocalDate.parse("2021-01-04")); // did not reach the sample's start
         out.values().forEach(s -> Sample.assertMatchesWholeHistory(s, 1e-9));
     }
 
@@ -64,9 +58,9 @@ class FactorComputerTest {
                 com.alphaquant.market.csv.SampleData.BARS_300)).stream().filter(b -> b.tsCode().equals(zangge))
                 .sorted(java.util.Comparator.comparing(Bar::tradeDate)).toList();
         int f = FactorComputer.FACTORS.stream().map(d -> d.name()).toList().indexOf("LIMIT_NET20");
-        StockFactors withSt = new FactorComputer(new InMemoryBarSource(bars, Sample.INDEX_BARS, Sample.ST), 400, 1)
+        StockFactors withSt = new FactorComputer(new InMemoryPanelSource(bars, Sample.INDEX_BARS, Sample.ST), 400, 1)
                 .compute(List.of(zangge), from, to).get(zangge);
-        StockFactors neverSt = new FactorComputer(new InMemoryBarSource(bars, Sample.INDEX_BARS), 400, 1)
+        StockFactors neverSt = new FactorComputer(new InMemoryPanelSource(bars, Sample.INDEX_BARS), 400, 1)
                 .compute(List.of(zangge), from, to).get(zangge);
 
         List<LocalDate> days = bars.stream().map(Bar::tradeDate).toList();
@@ -112,103 +106,16 @@ class FactorComputerTest {
         }
     }
 
-    /** A stock back from a suspension longer than the warm-up look-back: the loader fetches what is older. */
-    @Test
-    void longSuspensionFetchesOlderHistory() {
-        TsCode code = TsCode.of("600000.SH");
-        List<Bar> bars = new ArrayList<>();
-        bars.addAll(weekdays(code, LocalDate.parse("2015-01-05"), 150, 10.0));
-        bars.addAll(weekdays(code, LocalDate.parse("2022-06-01"), 40, 12.0));
-        RecordingSource source = new RecordingSource(new InMemoryBarSource(bars, List.of()));
-        FactorComputer computer = new FactorComputer(source, 0, 1);
-
-        StockFactors s = computer.compute(List.of(code), LocalDate.parse("2022-07-01"), LocalDate.parse("2022-07-29")).get(code);
-
-        FactorPanel whole = new FactorEngine(FactorComputer.FACTORS, 1).compute(PanelInput.builder().bars(bars).build());
-        int mom60 = FactorComputer.FACTORS.indexOf(com.alphaquant.factor.engine.FactorRegistry.get("MOM60"));
-        assertThat(s.values()[mom60][0]).isNotNaN().isEqualTo(whole.value("MOM60", code, DateInts.toLocalDate(s.dates()[0])));
-        assertThat(source.requests).isEqualTo(2);
-        // the older request starts at the first session: data-service answers 400 to anything earlier
-        assertThat(source.lastFrom).isEqualTo(LocalDate.parse("1990-12-19"));
-    }
-
-    @Test
-    void missingAdjFactorsTakeThePreviousOne() {
-        TsCode code = TsCode.of("000001.SZ");
-        List<Bar> bars = weekdays(code, LocalDate.parse("2024-01-01"), 4, 10.0);
-        List<Bar> gaps = List.of(withAdj(bars.get(0), Double.NaN), withAdj(bars.get(1), 2.0), withAdj(bars.get(2), Double.NaN),
-                withAdj(bars.get(3), 3.0));
-        assertThat(PanelLoader.fillAdjFactors(gaps)).extracting(Bar::adjFactor).containsExactly(2.0, 2.0, 2.0, 3.0);
-    }
-
     @Test
     void barsTheEngineRefusesAreTheSourcesFaultNotTheCallers() {
         TsCode code = TsCode.of("000001.SZ");
-        List<Bar> bars = weekdays(code, LocalDate.parse("2024-01-01"), 80, 10.0);
+        List<Bar> bars = PanelSample.weekdays(code, LocalDate.parse("2024-01-01"), 80, 10.0);
         List<Bar> twice = new ArrayList<>(bars);
         twice.add(bars.get(40)); // the same day served twice
-        BarSource source = new InMemoryBarSource(twice, List.of());
+        PanelSource source = new InMemoryPanelSource(twice, List.of());
         FactorComputer computer = new FactorComputer(source, 0, 1);
         assertThatThrownBy(() -> computer.compute(List.of(code), LocalDate.parse("2024-03-01"), LocalDate.parse("2024-03-29")))
                 .isInstanceOf(MarketDataException.class)
                 .hasMessageContaining("000001.SZ").hasMessageContaining("increase strictly");
-    }
-
-    static Bar withAdj(Bar b, double adj) {
-        return new Bar(b.tsCode(), b.tradeDate(), b.open(), b.high(), b.low(), b.close(), b.preClose(), b.vol(), b.amount(), adj);
-    }
-
-    /** {@code n} weekday bars from {@code start}, a gentle zig-zag around {@code level}. */
-    static List<Bar> weekdays(TsCode code, LocalDate start, int n, double level) {
-        List<Bar> out = new ArrayList<>();
-        double prev = level;
-        LocalDate d = start;
-        for (int i = 0; i < n; d = d.plusDays(1)) {
-            if (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-                continue;
-            }
-            double close = level * (1 + 0.01 * Math.sin(i * 0.7) + 0.001 * i);
-            out.add(new Bar(code, d, prev, Math.max(prev, close) * 1.01, Math.min(prev, close) * 0.99, close, prev,
-                    1000 + i, 10_000 + 10 * i, 1.0));
-            prev = close;
-            i++;
-        }
-        return out;
-    }
-
-    /** Counts requests and remembers the earliest date asked in the first one and in the last. */
-    static final class RecordingSource implements BarSource {
-        final BarSource inner;
-        LocalDate firstFrom;
-        LocalDate lastFrom;
-        int requests;
-
-        RecordingSource(BarSource inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public List<Security> securities() {
-            return inner.securities();
-        }
-
-        @Override
-        public List<Bar> stockBars(Collection<TsCode> codes, LocalDate from, LocalDate to) {
-            if (requests++ == 0) {
-                firstFrom = from;
-            }
-            lastFrom = from;
-            return inner.stockBars(codes, from, to);
-        }
-
-        @Override
-        public List<Bar> benchmarkBars(LocalDate from, LocalDate to) {
-            return inner.benchmarkBars(from, to);
-        }
-
-        @Override
-        public StHistory stHistory(LocalDate from, LocalDate to) {
-            return inner.stHistory(from, to);
-        }
     }
 }

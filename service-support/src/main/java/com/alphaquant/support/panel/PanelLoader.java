@@ -1,6 +1,5 @@
-package com.alphaquant.factor.compute;
+package com.alphaquant.support.panel;
 
-import com.alphaquant.factor.bars.BarSource;
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.PanelInput;
 import com.alphaquant.factor.engine.PanelInputBuilder;
@@ -19,26 +18,31 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Loads the engine's input for output dates [from, to]: the stocks' bars with {@code warmupBars}
- * bars before {@code from}, the benchmark and northbound flow over the same span, and which
- * stocks were ST on which of those days (their limit bands, for LIMIT_NET20).
+ * Loads the factor engine's input for output dates [from, to]: the stocks' bars with
+ * {@code warmupBars} bars before {@code from} ({@link WarmUp#bars}), the benchmark and northbound
+ * flow over the same span, which stocks were ST on which of those days (their limit bands, for
+ * LIMIT_NET20), and the stocks' listing dates. The engine's output before {@code from} is
+ * warm-up, for the caller to drop.
  */
-final class PanelLoader {
+public final class PanelLoader {
 
     /** The first A-share session: data-service refuses earlier dates (400), so "all history" starts here. */
     static final LocalDate EARLIEST = TradingDates.FIRST_SESSION;
     /** Market series need 20 observations before the first stock bar: ~30 sessions of slack. */
     private static final int MARKET_SLACK_DAYS = 45;
 
-    private final BarSource source;
+    private final PanelSource source;
     private final int warmupBars;
 
-    PanelLoader(BarSource source, int warmupBars) {
+    public PanelLoader(PanelSource source, int warmupBars) {
         this.source = source;
         this.warmupBars = warmupBars;
     }
 
-    PanelInput load(Collection<TsCode> codes, LocalDate from, LocalDate to) {
+    /**
+     * @throws PanelSourceUnavailableException when the source (data-service) cannot answer
+     */
+    public PanelInput load(Collection<TsCode> codes, LocalDate from, LocalDate to) {
         LocalDate lo = WarmUp.calendarStart(from, warmupBars);
         Map<TsCode, List<Bar>> byCode = group(source.stockBars(codes, lo, to));
         Set<TsCode> shortOfHistory = shortOfHistory(byCode, from);
@@ -67,7 +71,7 @@ final class PanelLoader {
 
     private Map<TsCode, LocalDate> listDates(Set<TsCode> codes) {
         Map<TsCode, LocalDate> dates = new HashMap<>();
-        for (BarSource.Security s : source.securities()) {
+        for (PanelSource.Security s : source.securities()) {
             if (s.listDate() != null && codes.contains(s.code())) {
                 dates.put(s.code(), s.listDate());
             }

@@ -1,4 +1,4 @@
-package com.alphaquant.factor.bars;
+package com.alphaquant.support.data;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,9 +9,10 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * data-service answers (its liveness probe, within a second): without it no factor can be
- * computed beyond what Redis holds, so readiness goes DOWN while requests answer 503. Liveness,
- * not readiness, so that data-service's own database outage does not cascade here.
+ * data-service answers (its liveness probe, within a second): for a service whose work needs its
+ * market data, readiness goes DOWN while requests answer 503. Liveness, not readiness, so that
+ * data-service's own database outage does not cascade. Each service registers it as a bean
+ * (its own property names the URL, and an offline source needs none).
  */
 public class DataServiceHealthIndicator extends AbstractHealthIndicator {
 

@@ -1,6 +1,5 @@
-package com.alphaquant.factor.bars;
+package com.alphaquant.support.panel;
 
-import com.alphaquant.factor.Sample;
 import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
@@ -46,24 +45,24 @@ public final class DataServiceStub implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext("/api/data/securities", ex -> reply(ex, 200, Sample.CODES.stream()
+        server.createContext("/api/data/securities", ex -> reply(ex, 200, PanelSample.CODES.stream()
                 .map(c -> "{\"tsCode\":\"" + c + "\",\"name\":\"x\",\"listDate\":null}")
                 .collect(Collectors.joining(",", "[", "]"))));
         server.createContext(SINGLE, ex -> {
             Map<String, String> q = query(ex);
             if (!"none".equals(q.get("adjust"))) {
-                reply(ex, 400, "{\"status\":400,\"detail\":\"factor-service must ask adjust=none\"}");
+                reply(ex, 400, "{\"status\":400,\"detail\":\"the client must ask adjust=none\"}");
                 return;
             }
             TsCode code = TsCode.of(q.get("ts_code"));
-            reply(ex, 200, json(Sample.STOCK_BARS, b -> b.tsCode().equals(code), q));
+            reply(ex, 200, json(PanelSample.STOCK_BARS, b -> b.tsCode().equals(code), q));
         });
         server.createContext(PANEL, this::panel);
         server.createContext("/api/data/indices/000300.SH/bars", ex ->
-                reply(ex, 200, json(Sample.INDEX_BARS, b -> b.tsCode().toString().equals("000300.SH"), query(ex))));
+                reply(ex, 200, json(PanelSample.INDEX_BARS, b -> b.tsCode().toString().equals("000300.SH"), query(ex))));
         server.createContext("/api/data/st", ex -> {
             Map<String, String> q = query(ex);
-            reply(ex, 200, Sample.ST.episodes(LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end"))).stream()
+            reply(ex, 200, PanelSample.ST.episodes(LocalDate.parse(q.get("start")), LocalDate.parse(q.get("end"))).stream()
                     .map(e -> "{\"tsCode\":\"" + e.tsCode() + "\",\"name\":\"" + e.name() + "\",\"startDate\":\"" + e.first()
                             + "\",\"endDate\":" + (e.last() == null ? "null" : "\"" + e.last() + "\"") + "}")
                     .collect(Collectors.joining(",", "[", "]")));
@@ -121,7 +120,7 @@ public final class DataServiceStub implements AutoCloseable {
             reply(ex, 400, "{\"status\":400}");
             return;
         }
-        List<Bar> rows = Sample.STOCK_BARS.stream()
+        List<Bar> rows = PanelSample.STOCK_BARS.stream()
                 .filter(b -> all || codes.contains(b.tsCode().toString()))
                 .filter(b -> !b.tradeDate().isBefore(from) && !b.tradeDate().isAfter(to))
                 .sorted(Comparator.comparing(Bar::tsCode).thenComparing(Bar::tradeDate)).toList();
@@ -142,9 +141,9 @@ public final class DataServiceStub implements AutoCloseable {
     /** data-service's northbound flow days in [from, to] (only north_money is read by the client). */
     static String flowsJson(LocalDate from, LocalDate to) {
         List<String> days = new ArrayList<>();
-        for (int i = 0; i < Sample.NORTH.size(); i++) {
-            LocalDate day = DateInts.toLocalDate(Sample.NORTH.dates()[i]);
-            double v = Sample.NORTH.values()[i];
+        for (int i = 0; i < PanelSample.NORTH.size(); i++) {
+            LocalDate day = DateInts.toLocalDate(PanelSample.NORTH.dates()[i]);
+            double v = PanelSample.NORTH.values()[i];
             if (!day.isBefore(from) && !day.isAfter(to)) {
                 days.add("{\"tradeDate\":\"" + day + "\",\"hgt\":null,\"sgt\":null,\"northMoney\":"
                         + (Double.isNaN(v) ? "null" : Double.toString(v)) + ",\"ggtSs\":null,\"ggtSz\":null,\"southMoney\":null}");

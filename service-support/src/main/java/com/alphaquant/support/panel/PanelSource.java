@@ -1,4 +1,4 @@
-package com.alphaquant.factor.bars;
+package com.alphaquant.support.panel;
 
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.market.Bar;
@@ -10,15 +10,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Where the factor inputs come from: data-service's API in the service, the real sample files
- * in tests and in the offline demo.
+ * Where the factor engine's inputs come from (what {@link PanelLoader} asks for): data-service's
+ * API in the services, the real sample files in tests and in the offline demo. Not libs/backtest's
+ * BarSource, which serves one stock at a time with the calendar and limits a simulation needs.
  *
  * <p>Bars carry raw prices and an adjustment factor such that raw × adjFactor is a forward- or
  * back-adjusted price: any constant multiple will do, because every factor is a ratio of
  * prices (SPEC §3 qfq is "adj_factor / its latest value", a constant per stock). A NaN factor
  * is filled from the stock's previous bar by the loader.
  */
-public interface BarSource {
+public interface PanelSource {
 
     /** The stocks {@code ts_codes=all} means, with their listing dates where known. */
     List<Security> securities();

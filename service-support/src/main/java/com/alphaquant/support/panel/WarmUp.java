@@ -1,4 +1,4 @@
-package com.alphaquant.factor.compute;
+package com.alphaquant.support.panel;
 
 import com.alphaquant.factor.engine.FactorDefinition;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package com.alphaquant.factor.bars;
+package com.alphaquant.support.panel;
 
 import com.alphaquant.factor.engine.MarketSeries;
 import com.alphaquant.factor.engine.NorthFlowCsv;
@@ -23,11 +23,11 @@ import java.util.function.Predicate;
 
 /**
  * Bars held in memory: the real Tushare sample files in tests, or any Tushare-format CSV for
- * the offline demo ({@code alphaquant.factor.bars-csv} / {@code index-csv}), with the ST history
- * of a namechange file ({@code namechange-csv}), the northbound flow of a moneyflow_hsgt file
- * ({@code north-csv}) and the industries of a stock_basic file (the bundled sample's).
+ * an offline demo (factor-service's {@code alphaquant.factor.bars-csv}), with the ST history of a
+ * namechange file, the northbound flow of a moneyflow_hsgt file and the industries of a
+ * stock_basic file.
  */
-public final class InMemoryBarSource implements BarSource {
+public final class InMemoryPanelSource implements PanelSource {
 
     private final Map<TsCode, List<Bar>> byCode = new TreeMap<>();
     private final List<Bar> benchmark;
@@ -37,20 +37,20 @@ public final class InMemoryBarSource implements BarSource {
     private final IndustryClassification industries;
 
     /** Bars of stocks that were never ST (synthetic data). */
-    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars) {
+    public InMemoryPanelSource(Collection<Bar> stockBars, Collection<Bar> indexBars) {
         this(stockBars, indexBars, StHistory.NONE);
     }
 
-    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st) {
+    public InMemoryPanelSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st) {
         this(stockBars, indexBars, st, null);
     }
 
     /** @param northFlow the northbound flow, or null for none (NORTH_FLOW_Z is then NaN) */
-    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow) {
+    public InMemoryPanelSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow) {
         this(stockBars, indexBars, st, northFlow, IndustryClassification.NONE);
     }
 
-    public InMemoryBarSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow,
+    public InMemoryPanelSource(Collection<Bar> stockBars, Collection<Bar> indexBars, StHistory st, MarketSeries northFlow,
                              IndustryClassification industries) {
         this.st = st;
         this.northFlow = northFlow;
@@ -68,8 +68,8 @@ public final class InMemoryBarSource implements BarSource {
      * @param northFlow  a Tushare moneyflow_hsgt file, or null for none
      * @param stockBasic a stock_basic file whose industries are derived as tushare-sim serves them, or null for none
      */
-    public static InMemoryBarSource fromCsv(Path stockBars, Path indexBars, Path nameChanges, Path northFlow, Path stockBasic) {
-        return new InMemoryBarSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars),
+    public static InMemoryPanelSource fromCsv(Path stockBars, Path indexBars, Path nameChanges, Path northFlow, Path stockBasic) {
+        return new InMemoryPanelSource(BarCsv.read(stockBars), indexBars == null ? List.of() : BarCsv.read(indexBars),
                 NameChangeCsv.history(nameChanges), northFlow == null ? null : NorthFlowCsv.read(northFlow),
                 stockBasic == null ? IndustryClassification.NONE : IndustryClassification.fromStockBasic(StockBasicCsv.read(stockBasic)));
     }
