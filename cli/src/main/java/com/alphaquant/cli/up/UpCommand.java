@@ -216,7 +216,10 @@ public final class UpCommand implements Callable<Integer> {
         own.put("factor-service", Map.of("REDIS_HOST", infra.redis().host(), "REDIS_PORT", Integer.toString(infra.redis().port())));
         // Models live in the data folder unless the configuration puts them elsewhere.
         boolean modelDirSet = config.get("alphaquant.model.model-dir").source() != AlphaConfig.Source.DEFAULT;
-        Map<String, String> model = new HashMap<>(Map.of("DATABASE_URL", infra.postgres().database("alphaquant_model")));
+        // Models train on the bundled 300-stock sample: up's data-service holds the 31-stock compact
+        // set, too narrow a cross-section to learn a ranking from (MODEL_BARS=data-service switches).
+        Map<String, String> model = new HashMap<>(Map.of("DATABASE_URL", infra.postgres().database("alphaquant_model"),
+                "MODEL_BARS", System.getenv().getOrDefault("MODEL_BARS", "sample")));
         if (!modelDirSet) {
             model.put("MODEL_DIR", dir.resolve("models").toString());
         }

@@ -1,6 +1,8 @@
 package com.alphaquant.model.data;
 
 import com.alphaquant.model.ModelProperties;
+import com.alphaquant.support.panel.DataServicePanelSource;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,7 +14,8 @@ class ModelDataConfiguration {
     ModelData modelData(ModelProperties properties) {
         return switch (properties.bars()) {
             case "sample" -> new SampleModelData();
-            default -> throw new IllegalStateException("bars " + properties.bars() + " is not served yet");
+            default -> new DataServiceModelData(new DataServicePanelSource(properties.dataServiceUrl(), 4, Duration.ofSeconds(120)),
+                    "data-service " + properties.dataServiceUrl());
         };
     }
 }
