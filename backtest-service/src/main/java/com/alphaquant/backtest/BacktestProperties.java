@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts               claims of one job before it is failed (a job that keeps killing its worker)
  * @param dataServiceConnectTimeout connect timeout towards data-service
  * @param dataServiceReadTimeout    read timeout of one data-service call
+ * @param modelServiceUrl           where multi_factor runs that name a {@code model} get its predictions (model-service)
+ * @param modelServiceReadTimeout   read timeout of one model-service call (a day's predictions for the whole universe)
  * @param maxGridPoints             the largest optimisation grid accepted
  * @param defaults                  what a request that leaves a cost or rule out gets (config/alpha_config.yaml's
  *                                  {@code alphaquant.backtest.defaults}); unset: the CLI's defaults
@@ -42,6 +44,8 @@ public record BacktestProperties(@NotBlank String dataServiceUrl,
                                  @DefaultValue("3") @Min(1) int maxAttempts,
                                  @DefaultValue("2s") @NotNull Duration dataServiceConnectTimeout,
                                  @DefaultValue("30s") @NotNull Duration dataServiceReadTimeout,
+                                 @DefaultValue("http://localhost:8083") @NotBlank String modelServiceUrl,
+                                 @DefaultValue("60s") @NotNull Duration modelServiceReadTimeout,
                                  @DefaultValue("1000") @Min(1) int maxGridPoints,
                                  RunDefaults defaults) {
 

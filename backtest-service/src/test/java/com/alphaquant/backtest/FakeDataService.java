@@ -5,10 +5,9 @@ import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,18 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
  * It can be stopped and started again on the same port (data-service down), made to answer 503,
  * or made slow.
  */
-public final class FakeDataService implements AutoCloseable {
+public final class FakeDataService extends RestartableServer {
 
     private static FakeDataService shared;
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicInteger calls = new AtomicInteger();
-    private volatile int port;
-    private volatile HttpServer server;
     private volatile boolean failing;
     private volatile long delayMillis;
 
     private FakeDataService() {
+        super("/api/data/", 4);
+    }
+
+    @Override
+    protected HttpHandler handler() {
+        return this::handle;
     }
 
     /** One server per test JVM (the Spring context that points at it is cached too). */
@@ -66,45 +68,13 @@ public final class FakeDataService implements AutoCloseable {
         return f;
     }
 
-    private void bind(int onPort) {
-        try {
-            HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", onPort), 50);
-            s.createContext("/api/data/", this::handle);
-            s.setExecutor(Executors.newFixedThreadPool(4, r -> {
-                Thread t = new Thread(r, "fake-data-service");
-                t.setDaemon(true);
-                return t;
-            }));
-            s.start();
-            server = s;
-            port = s.getAddress().getPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the fake data-service on port " + onPort, e);
-        }
-    }
 
-    public String url() {
-        return "http://127.0.0.1:" + port;
-    }
 
     public int calls() {
         return calls.get();
     }
 
-    /** data-service goes down: connections are refused. */
-    public synchronized void stop() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
-    }
 
-    /** data-service comes back on the same port. */
-    public synchronized void restart() {
-        if (server == null) {
-            bind(port);
-        }
-    }
 
     /** Answer every call with 503 and a problem body. */
     public void failing(boolean on) {
@@ -115,10 +85,6 @@ public final class FakeDataService implements AutoCloseable {
         delayMillis = millis;
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
 
     private void handle(HttpExchange x) throws IOException {
         calls.incrementAndGet();

@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every integration test shares, so that Spring caches one context for all of them: the
  * service on a random port over a fresh PostgreSQL database, the JVM's in-JVM KRaft Kafka broker, and
- * bars from a real HTTP server speaking data-service's API over the real sample.
+ * bars from a real HTTP server speaking data-service's API over the real sample, model predictions
+ * from another speaking model-service's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "alphaquant.backtest.bars=data-service", "alphaquant.backtest.job-poll-interval=100ms",
@@ -38,12 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ServiceIT {
 
     protected static final FakeDataService DATA_SERVICE = FakeDataService.shared();
+    protected static final FakeModelService MODEL_SERVICE = FakeModelService.shared();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestInfra.postgres(registry, "aq_backtest");
         TestInfra.kafka(registry, Topics.BACKTEST_COMPLETED);
         registry.add("alphaquant.backtest.data-service-url", DATA_SERVICE::url);
+        registry.add("alphaquant.backtest.model-service-url", MODEL_SERVICE::url);
     }
 
     @Value("${local.server.port}")

@@ -14,6 +14,7 @@ import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.IndexMembership;
+import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.csv.IndexWeightCsv;
 import com.alphaquant.market.synthetic.IndexWeightGenerator;
@@ -24,6 +25,7 @@ import com.alphaquant.market.csv.StockBasic;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
 import com.alphaquant.market.rules.Side;
+import com.alphaquant.model.dataset.BundledDataset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,6 +69,11 @@ final class BacktestCommand implements Callable<Integer> {
             description = "multi_factor's named preset, as strategy-service runs it: multi_factor (default), "
                     + "multi_factor_conservative or multi_factor_aggressive; --strategy-parameter overrides its values")
     String strategyPreset;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "multi_factor only: a model directory saved by 'alphaquant train --out DIR' whose predicted returns "
+                    + "are the model sub-score (weight_model); each day's predictions read bars up to that day's close")
+    Path model;
 
     @Option(names = "--weights", paramLabel = "FILE", description = "CSV trade_date,ts_code,weight for target_weights")
     Path weights;
@@ -177,8 +184,14 @@ final class BacktestCommand implements Callable<Integer> {
                 .initialCapital(initialCapital).commission(commission).minCommission(minCommission)
                 .stampDuty(stampDuty).transferFee(transferFee).slippage(slippage).impact(impact).slippageCap(slippageCap)
                 .fill(fill).carryOver(carryOver).riskFree(riskFree).benchmark(benchmark).strategyParameters(strategyParameters)
-                .strategyPreset(strategyPreset)
+                .strategyPreset(strategyPreset).model(model == null ? null : model.toString())
                 .build(BacktestSpec.Dialect.CLI);
+        try (SavedModelPredictions predictions = model == null ? null : SavedModelPredictions.load(model)) {
+            return run(spec, predictions);
+        }
+    }
+
+    private int run(BacktestSpec spec, SavedModelPredictions predictions) {
         LocalDate start = spec.start();
         LocalDate end = spec.end();
         TsCode benchmarkCode = spec.benchmark();
@@ -209,6 +222,7 @@ final class BacktestCommand implements Callable<Integer> {
         Map<TsCode, StockBasic> basics = StockBasicCsv.read(basicFile).stream()
                 .collect(Collectors.toMap(StockBasic::tsCode, Function.identity(), (a, b) -> a));
         Path namechangeFile = BundledSample.orDefault(namechange, SampleData.NAMECHANGE);
+        StHistory stHistory = NameChangeCsv.history(namechangeFile);
         Path indexFile = benchmarkCode == null ? null : BundledSample.orDefault(index, SampleData.INDEX);
         List<Bar> indexBars = indexFile == null ? null : BarCsv.read(indexFile);
         if (indexBars != null && indexBars.stream().noneMatch(b -> b.tsCode().equals(benchmarkCode))) {
@@ -220,11 +234,16 @@ final class BacktestCommand implements Callable<Integer> {
         BarPanel panel = BarPanel.of(calendar, universeBars, code -> {
             StockBasic b = basics.get(code);
             return b == null ? null : b.listDate();
-        }, NameChangeCsv.history(namechangeFile), indexBars, benchmarkCode,
+        }, stHistory, indexBars, benchmarkCode,
                 com.alphaquant.market.IndustryClassification.fromStockBasic(basics.values()), // industry_neutral's groups
                 stkLimit == null ? List.of() : ExchangeLimitCsv.read(stkLimit));
 
-        Strategy runnable = spec.newStrategy(() -> plan, panel, null, membership(spec));
+        if (predictions != null) {
+            progress.stage("building the model's inputs over " + wanted.size() + " stocks");
+            predictions.over(BundledDataset.panelInput(universeBars, BarCsv.read(BundledSample.orDefault(index, SampleData.INDEX)),
+                    basics.values(), calendar, stHistory), start, end);
+        }
+        Strategy runnable = spec.newStrategy(() -> plan, panel, null, membership(spec), predictions);
         BacktestResult result = new BacktestEngine(panel, config).run(runnable, progress.shown() ? progress.bar("days")::update : ProgressListener.NONE);
 
         Map<String, String> runInfo = new LinkedHashMap<>();
@@ -247,8 +266,16 @@ final class BacktestCommand implements Callable<Integer> {
             runInfo.put("strategy_parameters", new TreeMap<>(spec.strategyParameters()).entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
+        if (predictions != null) {
+            runInfo.put("model", predictions.describe());
+            runInfo.put("model_coverage", predictions.predicted() + " of " + predictions.asked() + " stock-days predicted");
+        }
         BacktestWriter.write(result, out, runInfo);
         printSummary(result, out);
+        if (predictions != null) {
+            System.out.printf("Model %s: %d of %d stock-days predicted (model sub-score weight %s)%n", predictions.describe(),
+                    predictions.predicted(), predictions.asked(), spec.strategyParameters().get("weight_model"));
+        }
         return 0;
     }
 

@@ -20,18 +20,31 @@ import java.util.Map;
  * @param benchmark          an index code or {@code none}; default 000300.SH
  * @param strategyParameters parameters a strategy exposes (multi_factor's: see BacktestSpec)
  * @param strategyPreset     multi_factor only: the named preset whose values are the defaults
+ * @param model              multi_factor only: the id of a model-service model whose predicted returns are the
+ *                           model sub-score (each decision day's predictions from bars up to that day)
  */
 public record BacktestRequest(String strategy, List<WeightRow> weights, String startDate, String endDate, List<String> stocks,
                               String universe, Double initialCapital, Double commission, Double stampDuty, Double transferFee,
                               Double minCommission, Double slippage, Double impact, Double slippageCap, String fill,
                               Boolean carryOver, Double riskFree, String benchmark, Map<String, Double> strategyParameters,
-                              String strategyPreset) {
+                              String strategyPreset, String model) {
+
+    /** A request without a model. */
+    public BacktestRequest(String strategy, List<WeightRow> weights, String startDate, String endDate, List<String> stocks,
+                           String universe, Double initialCapital, Double commission, Double stampDuty, Double transferFee,
+                           Double minCommission, Double slippage, Double impact, Double slippageCap, String fill,
+                           Boolean carryOver, Double riskFree, String benchmark, Map<String, Double> strategyParameters,
+                           String strategyPreset) {
+        this(strategy, weights, startDate, endDate, stocks, universe, initialCapital, commission, stampDuty, transferFee,
+                minCommission, slippage, impact, slippageCap, fill, carryOver, riskFree, benchmark, strategyParameters,
+                strategyPreset, null);
+    }
 
     /** This request without its weight rows (a grid point's, which shares the base's checked rows). */
     public BacktestRequest withoutWeights() {
         return new BacktestRequest(strategy, null, startDate, endDate, stocks, universe, initialCapital, commission, stampDuty,
                 transferFee, minCommission, slippage, impact, slippageCap, fill, carryOver, riskFree, benchmark, strategyParameters,
-                strategyPreset);
+                strategyPreset, model);
     }
 
     /** This request with the configured defaults in place of the costs and rules it leaves out. */
@@ -39,7 +52,7 @@ public record BacktestRequest(String strategy, List<WeightRow> weights, String s
         return new BacktestRequest(strategy, weights, startDate, endDate, stocks, universe, or(initialCapital, d.initialCapital()),
                 or(commission, d.commission()), stampDuty, transferFee, or(minCommission, d.minCommission()), or(slippage, d.slippage()),
                 or(impact, d.impact()), or(slippageCap, d.slippageCap()), or(fill, d.fill()), or(carryOver, d.carryOver()),
-                or(riskFree, d.riskFree()), or(benchmark, d.benchmark()), strategyParameters, strategyPreset);
+                or(riskFree, d.riskFree()), or(benchmark, d.benchmark()), strategyParameters, strategyPreset, model);
     }
 
     private static <T> T or(T given, T fallback) {

@@ -3,6 +3,8 @@ package com.alphaquant.backtest.job;
 import com.alphaquant.backtest.data.MarketData;
 import com.alphaquant.backtest.engine.BacktestEngine;
 import com.alphaquant.backtest.engine.BacktestResult;
+import com.alphaquant.backtest.model.ModelServiceClient;
+import com.alphaquant.backtest.model.RemotePredictions;
 import com.alphaquant.support.outbox.Outbox;
 import com.alphaquant.backtest.store.Claim;
 import com.alphaquant.backtest.store.JobRecord;
@@ -16,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one claimed backtest job: loads its bars (0–40 %), runs the engine (40–95 %), then in one
+ * Runs one claimed backtest job: loads its bars (0–40 %), runs the engine (40–95 %; a multi_factor
+ * run naming a model asks model-service for each decision day's predictions), then in one
  * transaction stores equity, fills and rejections, marks the job SUCCEEDED with its figures and
  * writes backtest.completed to the outbox.
  */
@@ -29,8 +32,11 @@ class BacktestRunner {
     private final Outbox outbox;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private final ModelServiceClient models;
 
-    BacktestRunner(JobStore jobs, ResultStore results, MarketData marketData, Outbox outbox, TransactionTemplate tx, JsonMapper json) {
+    BacktestRunner(JobStore jobs, ResultStore results, MarketData marketData, Outbox outbox, TransactionTemplate tx, JsonMapper json,
+                   ModelServiceClient models) {
+        this.models = models;
         this.jobs = jobs;
         this.results = results;
         this.marketData = marketData;
@@ -43,9 +49,10 @@ class BacktestRunner {
         ParsedRequest request = RequestParser.parse(json.readValue(job.parameters(), BacktestRequest.class));
         ProgressTracker progress = new ProgressTracker(jobs, claim);
         progress.set(0);
+        RemotePredictions predictions = request.modelId() == null ? null : models.predictions(request.modelId());
         MarketData.Loaded data = marketData.load(request.spec(), request.weights(), f -> progress.set(40 * f));
         BacktestResult result = new BacktestEngine(data.panel(), request.spec().config())
-                .run(request.newStrategy(data.panel(), data.membership()), (done, total) -> progress.set(40 + 55.0 * done / total));
+                .run(request.newStrategy(data.panel(), data.membership(), predictions), (done, total) -> progress.set(40 + 55.0 * done / total));
         progress.set(95);
 
         Map<String, Object> run = new LinkedHashMap<>();
@@ -56,6 +63,9 @@ class BacktestRunner {
         run.put("universeSize", result.stockCount());
         run.put("bars", data.bars());
         run.put("barSource", data.source());
+        if (predictions != null) {
+            run.put("model", predictions.describe());
+        }
         String metrics = json.writeValueAsString(Figures.metrics(result));
         String counts = json.writeValueAsString(Figures.counts(result));
         String runInfo = json.writeValueAsString(run);

@@ -3,6 +3,8 @@ package com.alphaquant.backtest.job;
 import com.alphaquant.backtest.data.MarketData;
 import com.alphaquant.backtest.engine.BacktestEngine;
 import com.alphaquant.backtest.engine.BacktestResult;
+import com.alphaquant.backtest.model.ModelServiceClient;
+import com.alphaquant.backtest.model.RemotePredictions;
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.store.Claim;
 import com.alphaquant.backtest.store.GridPointRecord;
@@ -36,9 +38,11 @@ class OptimizeRunner {
     private final TransactionTemplate tx;
     private final JsonMapper json;
     private final int maxGridPoints;
+    private final ModelServiceClient models;
 
     OptimizeRunner(JobStore jobs, GridStore grid, MarketData marketData, TransactionTemplate tx, JsonMapper json,
-                   com.alphaquant.backtest.BacktestProperties properties) {
+                   com.alphaquant.backtest.BacktestProperties properties, ModelServiceClient models) {
+        this.models = models;
         this.jobs = jobs;
         this.grid = grid;
         this.marketData = marketData;
@@ -51,6 +55,8 @@ class OptimizeRunner {
         ParameterGrid.Plan plan = ParameterGrid.plan(json.readValue(job.parameters(), OptimizeRequest.class), maxGridPoints);
         ProgressTracker progress = new ProgressTracker(jobs, claim);
         progress.set(0);
+        // Predictions depend on the day only, not on a point's parameters: every point shares the base's.
+        RemotePredictions predictions = plan.base().modelId() == null ? null : models.predictions(plan.base().modelId());
         MarketData.Loaded data = marketData.load(plan.base().spec(), plan.base().weights(), f -> progress.set(10 * f));
         BarPanel panel = data.panel();
         Set<Integer> done = grid.done(claim.jobId());
@@ -63,7 +69,7 @@ class OptimizeRunner {
             }
             running.add(pool.submit(() -> {
                 ParsedRequest request = point.request();
-                BacktestResult r = new BacktestEngine(panel, request.spec().config()).run(request.newStrategy(panel, data.membership()));
+                BacktestResult r = new BacktestEngine(panel, request.spec().config()).run(request.newStrategy(panel, data.membership(), predictions));
                 grid.save(claim.jobId(), new GridPointRecord(point.number(), json.writeValueAsString(point.values()),
                         json.writeValueAsString(Figures.metrics(r)), r.finalEquity(), r.fills().size(), r.rejections().size()));
                 progress.set(10 + 89.0 * finished.incrementAndGet() / total);
@@ -91,6 +97,9 @@ class OptimizeRunner {
         run.put("universeSize", panel.stockCount());
         run.put("bars", data.bars());
         run.put("barSource", data.source());
+        if (predictions != null) {
+            run.put("model", predictions.describe());
+        }
         String runInfo = json.writeValueAsString(run);
         String counts = json.writeValueAsString(Map.of("points", points.size()));
         tx.executeWithoutResult(s -> jobs.succeed(claim, best.metrics(), counts, runInfo, BacktestEngine.VERSION));

@@ -2,10 +2,12 @@ package com.alphaquant.backtest.job;
 
 import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.spec.BacktestSpec;
+import com.alphaquant.backtest.strategy.DailyPredictions;
 import com.alphaquant.backtest.strategy.Strategy;
 import com.alphaquant.backtest.strategy.TargetWeightsStrategy;
 import com.alphaquant.market.IndexMembership;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A request that passed every check: the spec the engine runs, the weights rows, and the
@@ -25,6 +27,16 @@ public record ParsedRequest(BacktestRequest normalized, BacktestSpec spec, List<
 
     /** As {@link #newStrategy(BarPanel)}, over the point-in-time universe of {@code membership} when the request names one. */
     public Strategy newStrategy(BarPanel panel, IndexMembership membership) {
-        return spec.newStrategy(this::weights, panel, null, membership);
+        return newStrategy(panel, membership, null);
+    }
+
+    /** As {@link #newStrategy(BarPanel, IndexMembership)}, scoring {@code predictions} when the request names a model. */
+    public Strategy newStrategy(BarPanel panel, IndexMembership membership, DailyPredictions predictions) {
+        return spec.newStrategy(this::weights, panel, null, membership, predictions);
+    }
+
+    /** The model-service id of the request's model, or null when it names none. */
+    public UUID modelId() {
+        return spec.model() == null ? null : RequestParser.modelId(spec.model());
     }
 }

@@ -14,6 +14,7 @@ import com.alphaquant.support.web.TradingDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Checks a {@link BacktestRequest} with the rules the CLI uses ({@link BacktestSpec}), after the
@@ -79,9 +80,12 @@ public final class RequestParser {
                     .stampDuty(r.stampDuty()).transferFee(r.transferFee()).slippage(r.slippage()).impact(r.impact())
                     .slippageCap(r.slippageCap()).fill(r.fill()).carryOver(r.carryOver()).riskFree(r.riskFree())
                     .benchmark(r.benchmark()).strategyParameters(r.strategyParameters()).strategyPreset(r.strategyPreset())
-                    .build(Dialect.JSON);
+                    .model(r.model()).build(Dialect.JSON);
         } catch (InvalidParameter e) {
             throw new BadRequestException(e.param().field(), e.getMessage());
+        }
+        if (spec.model() != null) {
+            modelId(spec.model());
         }
         if (rows != null && checkedWeights == null) {
             try {
@@ -91,6 +95,16 @@ public final class RequestParser {
             }
         }
         return new ParsedRequest(normalize(spec, rows, checkedWeights), spec, rows == null ? null : List.copyOf(rows));
+    }
+
+    /** The id of a model-service model, a UUID as GET /api/models lists them. */
+    static UUID modelId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(Param.MODEL.field(), Problems.quote(text)
+                    + " is not a model id: expected the id of a model in model-service (GET /api/models), a UUID");
+        }
     }
 
     /** An A-share stock's code: not a B share, fund or bond, not an index. */
@@ -167,7 +181,8 @@ public final class RequestParser {
                 spec.universeAll() ? "all" : spec.universeIndex() == null ? null : spec.universeIndex().toString(), c.initialCapital(), c.costs().commissionRate(), nullIfNaN(c.costs().stampDutyRate()),
                 nullIfNaN(c.costs().transferFeeRate()), c.costs().minCommission(), c.slippage().base(), c.slippage().impact(),
                 c.slippage().cap(), c.fillPrice().label(), c.carryOver(), c.riskFreeRate(),
-                spec.benchmark() == null ? "none" : spec.benchmark().toString(), spec.strategyParameters(), spec.strategyPreset());
+                spec.benchmark() == null ? "none" : spec.benchmark().toString(), spec.strategyParameters(), spec.strategyPreset(),
+                spec.model());
     }
 
     private static Double nullIfNaN(double x) {

@@ -5,6 +5,7 @@ import com.alphaquant.backtest.engine.BarPanel;
 import com.alphaquant.backtest.engine.FillPrice;
 import com.alphaquant.backtest.engine.SlippageModel;
 import com.alphaquant.backtest.strategy.BuyAndHoldStrategy;
+import com.alphaquant.backtest.strategy.DailyPredictions;
 import com.alphaquant.backtest.strategy.MultiFactorStrategy;
 import com.alphaquant.backtest.strategy.PointInTimeUniverse;
 import com.alphaquant.backtest.strategy.Strategy;
@@ -85,7 +86,8 @@ public final class BacktestSpec {
         RISK_FREE("--risk-free", "riskFree", "RATE", "RATE"),
         BENCHMARK("--benchmark", "benchmark", "CODE", "\"000300.SH\""),
         STRATEGY_PARAMETERS("--strategy-parameter", "strategyParameters", "NAME=VALUE", "{\"name\": value}"),
-        STRATEGY_PRESET("--strategy-preset", "strategyPreset", "NAME", "\"multi_factor_conservative\"");
+        STRATEGY_PRESET("--strategy-preset", "strategyPreset", "NAME", "\"multi_factor_conservative\""),
+        MODEL("--model", "model", "DIR", "\"<model id>\"");
 
         private final String option;
         private final String field;
@@ -143,9 +145,10 @@ public final class BacktestSpec {
     private final BacktestConfig config;
     private final Map<String, Double> strategyParameters;
     private final String strategyPreset;
+    private final String model;
 
     private BacktestSpec(String strategy, List<TsCode> stocks, boolean universeAll, TsCode universeIndex, TsCode benchmark,
-                         BacktestConfig config, Map<String, Double> strategyParameters, String strategyPreset) {
+                         BacktestConfig config, Map<String, Double> strategyParameters, String strategyPreset, String model) {
         this.strategy = strategy;
         this.stocks = stocks;
         this.universeAll = universeAll;
@@ -154,6 +157,7 @@ public final class BacktestSpec {
         this.config = config;
         this.strategyParameters = strategyParameters;
         this.strategyPreset = strategyPreset;
+        this.model = model;
     }
 
     public static Builder builder() {
@@ -238,6 +242,16 @@ public final class BacktestSpec {
     }
 
     /**
+     * The model whose predictions are multi_factor's model sub-score, as the front end names it
+     * (the CLI: a saved model's directory; backtest-service: a model id of model-service), or
+     * null for none. The front end turns it into the {@link DailyPredictions} of
+     * {@link #newStrategy(Supplier, BarPanel, MultiFactorStrategy.DecisionListener, IndexMembership, DailyPredictions)}.
+     */
+    public String model() {
+        return model;
+    }
+
+    /**
      * The stocks the run needs bars of: those named, else the weights' stocks, else null meaning
      * every stock the data has; always null for multi_factor, whose percentile ranks take every
      * stock with data that day as the reference universe (the named stocks are the traded ones).
@@ -284,7 +298,7 @@ public final class BacktestSpec {
             throw new IllegalStateException("A run over the universe " + universeIndex + " needs its constituents: "
                     + "call newStrategy(weights, panel, listener, membership)");
         }
-        return unrestricted(weights, panel, listener);
+        return newStrategy(weights, panel, listener, null, null);
     }
 
     /**
@@ -295,26 +309,41 @@ public final class BacktestSpec {
      */
     public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener,
                                 IndexMembership membership) {
+        return newStrategy(weights, panel, listener, membership, null);
+    }
+
+    /**
+     * As {@link #newStrategy(Supplier, BarPanel, MultiFactorStrategy.DecisionListener, IndexMembership)},
+     * multi_factor scoring the model's predictions ({@link MultiFactorStrategy#withPredictions});
+     * {@code predictions} must be given exactly when the run names a {@link #model()}.
+     */
+    public Strategy newStrategy(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener,
+                                IndexMembership membership, DailyPredictions predictions) {
+        if ((model == null) != (predictions == null)) {
+            throw new IllegalStateException(model == null ? "Predictions given to a run without a model"
+                    : "The run names model " + model + ": pass its predictions");
+        }
         if (universeIndex == null) {
-            return unrestricted(weights, panel, listener);
+            return unrestricted(weights, panel, listener, predictions);
         }
         if (membership == null || !membership.index().equals(universeIndex)) {
             throw new IllegalArgumentException("The universe " + universeIndex + " needs that index's constituents");
         }
-        Strategy inner = unrestricted(weights, panel, listener);
+        Strategy inner = unrestricted(weights, panel, listener, predictions);
         if (inner instanceof MultiFactorStrategy mf) {
             inner = mf.within(membership);
         }
         return new PointInTimeUniverse(inner, membership);
     }
 
-    private Strategy unrestricted(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener) {
+    private Strategy unrestricted(Supplier<TargetWeightsStrategy> weights, BarPanel panel, MultiFactorStrategy.DecisionListener listener,
+                                  DailyPredictions predictions) {
         if (!needsPanel()) {
             return newStrategy(weights);
         }
         return MultiFactorStrategy.of(panel, MultiFactorParameters.portfolio(strategyPreset, strategyParameters),
                 stocks == null ? List.of() : stocks,
-                MultiFactorParameters.usePrices(strategyParameters), listener);
+                MultiFactorParameters.usePrices(strategyParameters), listener).withPredictions(predictions);
     }
 
     /** How the universe was given, for the run's record: the codes, "all" or "weights". */
@@ -374,6 +403,7 @@ public final class BacktestSpec {
         private String benchmark;
         private Map<String, Double> strategyParameters = Map.of();
         private String strategyPreset;
+        private String model;
 
         private Builder() {
         }
@@ -481,6 +511,12 @@ public final class BacktestSpec {
             return this;
         }
 
+        /** multi_factor only: the model, as the front end names it; null: none. */
+        public Builder model(String v) {
+            model = v;
+            return this;
+        }
+
         /**
          * Checks the values in a fixed order (cheap argument checks first) and builds the spec.
          *
@@ -521,6 +557,12 @@ public final class BacktestSpec {
                 }
             } else if (strategyPreset != null) {
                 throw new InvalidParameter(Param.STRATEGY_PRESET, d.name(Param.STRATEGY_PRESET) + " is only for strategy multi_factor");
+            }
+            if (model != null && !name.equals(MultiFactorStrategy.NAME)) {
+                throw new InvalidParameter(Param.MODEL, d.name(Param.MODEL) + " is only for strategy multi_factor (its model sub-score)");
+            }
+            if (model != null && model.isBlank()) {
+                throw new InvalidParameter(Param.MODEL, d.name(Param.MODEL) + " is blank: name a model, or leave it out");
             }
             Map<String, Double> known = preset == null ? strategyParameterDefaults(name) : MultiFactorParameters.defaults(preset);
             Map<String, Double> parameters = new LinkedHashMap<>(known);
@@ -587,7 +629,7 @@ public final class BacktestSpec {
             BacktestConfig config = attempt(Param.RISK_FREE, () -> new BacktestConfig(start, end, capital, costs, slip, fillPrice,
                     carryOver != null && carryOver, rf));
             return new BacktestSpec(name, chosen, universe != null && universeIndex == null, universeIndex, benchmarkCode, config,
-                    Map.copyOf(parameters), preset);
+                    Map.copyOf(parameters), preset, model == null ? null : model.trim());
         }
 
         /** An index code as a universe: its constituents of each day. */

@@ -45,6 +45,11 @@ import java.util.TreeSet;
  * {@code MultiFactorStrategyTest} checks day-t values against a computation on bars cut at t and
  * re-based on day t's factor.
  *
+ * <p>With a model ({@link #withPredictions}) the cross-section of day D carries the predictions
+ * dated D, made from bars up to D's close, as strategy-service scores D's signals with the
+ * {@code model.predictions} of D; without one every prediction is NaN and the model's weight is
+ * spread over the other sub-scores, as live before any model has published.
+ *
  * <p>With {@code industry_neutral} the day's industries come from the panel's classification
  * ({@link BarPanel#industries()}) as of that day.
  *
@@ -74,6 +79,7 @@ public final class MultiFactorStrategy implements Strategy {
     private final DecisionListener listener;
     private final IndexMembership universe;  // null: no point-in-time universe
     private final IndustryClassification industries;
+    private final DailyPredictions predictions; // null: no model sub-score
 
     private final Map<String, Integer> indexOf = new HashMap<>();
     private Book book = Book.EMPTY;
@@ -81,7 +87,7 @@ public final class MultiFactorStrategy implements Strategy {
 
     private MultiFactorStrategy(MultiFactorPortfolio portfolio, List<String> traded, boolean usePrices, String[] factorNames,
                                 FactorPanel factors, int[] factorStock, String[] codes, DecisionListener listener,
-                                IndexMembership universe, IndustryClassification industries) {
+                                IndexMembership universe, IndustryClassification industries, DailyPredictions predictions) {
         this.portfolio = portfolio;
         this.traded = traded;
         this.usePrices = usePrices;
@@ -92,6 +98,7 @@ public final class MultiFactorStrategy implements Strategy {
         this.listener = listener;
         this.universe = universe;
         this.industries = industries;
+        this.predictions = predictions;
         for (int s = 0; s < codes.length; s++) {
             indexOf.put(codes[s], s);
         }
@@ -138,7 +145,7 @@ public final class MultiFactorStrategy implements Strategy {
         }
         List<String> traded = stocks.isEmpty() ? null : stocks.stream().map(TsCode::toString).toList();
         return new MultiFactorStrategy(portfolio, traded, usePrices, names.toArray(String[]::new), factors, factorStock, codes,
-                listener, null, panel.industries());
+                listener, null, panel.industries(), null);
     }
 
     /**
@@ -148,12 +155,36 @@ public final class MultiFactorStrategy implements Strategy {
      */
     public MultiFactorStrategy within(IndexMembership universe) {
         return new MultiFactorStrategy(portfolio, traded, usePrices, factorNames, factors, factorStock, codes, listener, universe,
-                industries);
+                industries, predictions);
+    }
+
+    /**
+     * This strategy with a model sub-score: each day the predictions of every stock of the day's
+     * cross-section, dated that day ({@link DailyPredictions}), ranked like the factors. NaN
+     * predictions leave the model out for that stock (weights renormalised), so all-NaN
+     * predictions decide as without a model; null: no model, as live without predictions.
+     */
+    public MultiFactorStrategy withPredictions(DailyPredictions model) {
+        return new MultiFactorStrategy(portfolio, traded, usePrices, factorNames, factors, factorStock, codes, listener, universe,
+                industries, model);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** The day's predictions in the cross-section's order, or null without a model. */
+    private double[] predicted(LocalDate today, List<String> dayCodes) {
+        if (predictions == null) {
+            return null;
+        }
+        double[] p = predictions.forDay(today, List.copyOf(dayCodes));
+        if (p == null || p.length != dayCodes.size()) {
+            throw new IllegalStateException("The model's predictions for " + today + " number " + (p == null ? "none" : p.length)
+                    + ", the day has " + dayCodes.size() + " stocks");
+        }
+        return p;
     }
 
     @Override
@@ -198,7 +229,7 @@ public final class MultiFactorStrategy implements Strategy {
             }
             values.put(name, column);
         }
-        CrossSection day = new CrossSection(dayCodes, values, null);
+        CrossSection day = new CrossSection(dayCodes, values, predicted(today, dayCodes));
         List<String> tradedToday = traded == null ? day.tsCodes() : traded;
         if (universe != null) {
             tradedToday = PointInTimeUniverse.members(universe, today, tradedToday);

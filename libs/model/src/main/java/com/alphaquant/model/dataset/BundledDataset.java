@@ -8,7 +8,12 @@ import com.alphaquant.market.csv.NameChangeCsv;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.market.csv.StockBasicCsv;
 import com.alphaquant.market.csv.TradeCalCsv;
+import com.alphaquant.market.TradingCalendar;
+import com.alphaquant.market.TsCode;
+import com.alphaquant.market.csv.StockBasic;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.function.BiPredicate;
 
 /**
  * Data sets from the repository's real sample ({@code data/sample}, found by {@link SampleData}):
@@ -41,11 +46,21 @@ public final class BundledDataset {
 
     /** As {@link #panelInput(Collection)}, with other index bars (they must hold 000300.SH). */
     public static PanelInput panelInput(Collection<Bar> stockBars, Collection<Bar> indexBars) {
+        return panelInput(stockBars, indexBars, StockBasicCsv.read(SampleData.file(SampleData.STOCK_BASIC)),
+                TradeCalCsv.read(SampleData.file(SampleData.TRADE_CAL)), NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE)));
+    }
+
+    /**
+     * As {@link #panelInput(Collection, Collection)} with other listing dates, calendar and ST
+     * history (a backtest's own files); the northbound flow is still the sample's, the only one there is.
+     */
+    public static PanelInput panelInput(Collection<Bar> stockBars, Collection<Bar> indexBars, Collection<StockBasic> basics,
+                                        TradingCalendar calendar, BiPredicate<TsCode, LocalDate> st) {
         return PanelInput.builder().bars(stockBars)
                 .benchmarkBars(indexBars)
-                .stockBasics(StockBasicCsv.read(SampleData.file(SampleData.STOCK_BASIC)))
-                .calendar(TradeCalCsv.read(SampleData.file(SampleData.TRADE_CAL)))
-                .st(NameChangeCsv.history(SampleData.file(SampleData.NAMECHANGE)))
+                .stockBasics(basics)
+                .calendar(calendar)
+                .st(st)
                 .northFlow(NorthFlowCsv.read(SampleData.file(SampleData.MONEYFLOW_HSGT)))
                 .build();
     }
