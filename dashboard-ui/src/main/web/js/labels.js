@@ -292,6 +292,7 @@ export const LABELS = {
     '第 {epoch}/{epochs} 轮，第 {step}/{steps} 步 · 训练损失 {train} · 验证损失 {valid} · {rate} 样本/秒 · 预计剩余 {eta}'],
   'models.cancel': ['Cancel', '取消'],
   'models.cancelling': ['Cancelling…', '正在取消…'],
+  'models.cancelled': ['Cancelled: no model was registered.', '已取消：未注册模型。'],
   'models.jobs': ['Training jobs', '训练任务'],
   'models.noJobs': ['No training jobs yet.', '暂无训练任务。'],
   'models.jobTitle': ['Training job {id}', '训练任务 {id}'],

@@ -11,7 +11,7 @@ const formatter = kind => (kind === 'pct' ? v => pct(v, Math.abs(v) < 0.01 ? 2 :
  * value in the series' colour (not a point of its data). yKind 'pct' formats the axis and tooltip
  * as percentages; symbols marks each point (for short series, where a lone point has no line).
  */
-export function lineOption({x, series, yName, xName, yKind = 'num', zoom = true, yMin, symbols = false}) {
+export function lineOption({x, series, yName, yKind = 'num', zoom = true, yMin, symbols = false}) {
   const f = formatter(yKind);
   // ECharts leaves mark lines out of the axis extent: with references, the axis spans them too
   const references = series.filter(s => s.reference).map(s => s.reference.value);
@@ -20,7 +20,7 @@ export function lineOption({x, series, yName, xName, yKind = 'num', zoom = true,
   return {
     legend: {top: 6, left: 'center'},
     tooltip: {trigger: 'axis', valueFormatter: v => f(v)},
-    xAxis: {type: 'category', data: x, boundaryGap: false, name: xName},
+    xAxis: {type: 'category', data: x, boundaryGap: false},
     yAxis: {type: 'value', name: yName, scale: yMin === undefined, min: yMin ?? fixed.min, max: fixed.max, interval: fixed.interval,
       axisLabel: {formatter: fixed.interval ? v => num(v, Math.max(2, Math.ceil(-Math.log10(fixed.interval)))) : f}},
     dataZoom: zoom ? [{type: 'inside'}, {type: 'slider', height: 18, bottom: 8}] : undefined,

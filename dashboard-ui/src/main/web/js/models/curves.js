@@ -42,7 +42,7 @@ function panel(rows, head, baseline, {id, height, note}) {
       {key: 'seconds', label: t('models.seconds'), numeric: true, format: v => num(v, 1)});
   }
   return chartPanel({id, height, note, title: t('models.lossTitle', {head: t(`head.${head}`)}),
-    option: lineOption({x: rows.map(r => String(r.epoch)), xName: t('models.epoch'), zoom: many, symbols: !many, series: [
+    option: lineOption({x: rows.map(r => String(r.epoch)), zoom: many, symbols: !many, series: [
       {name: t('models.trainLoss'), data: rows.map(r => r[`train.${head}`]), color: TRAIN},
       {name: t('models.validLoss'), data: rows.map(r => r[`valid.${head}`]), color: VALID,
         reference: reference === null ? undefined : {value: reference, name: t('models.baseline')}}]}),

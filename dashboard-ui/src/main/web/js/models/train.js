@@ -58,7 +58,7 @@ export function progressText(job) {
 
 /** The progress bar with the detail line, and a Cancel button while the job may still stop. */
 export function trainingProgress(job, cancel) {
-  const message = [progressText(job), job.status === 'FAILED' ? job.message : null].filter(Boolean).join(' · ');
+  const message = progressText(job);
   const stoppable = !ended(job) && cancel;
   return h('div', {class: 'training-progress'},
     progressView({...job, message}),

@@ -26,7 +26,7 @@ export async function render(main, {params, signal, navigate}) {
     h('h2', {}, t('models.jobs')), jobs, detail, h('h2', {}, t('models.registry')), registry);
 
   const canWrite = (await sessionRole()) !== 'read';
-  if (!canWrite) form.querySelector('button[type=submit]').disabled = true;
+  if (!canWrite) Object.assign(form.querySelector('button[type=submit]'), {disabled: true, title: t('models.needsWrite')});
   const refresh = () => Promise.all([showRegistry(registry, actions), params.get('id') ? showModel(params.get('id'), detail, actions) : null]);
   const actions = {canWrite, promote: model => post(`/api/models/${model.id}/promote`).then(refresh)
     .catch(e => show(registry, error(e), h('button', {type: 'button', class: 'link', onclick: refresh}, t('models.reload'))))};
@@ -62,8 +62,10 @@ async function showJob(id, slot, signal, refill, registered) {
     if (job.request) refill(job.request); // to train again with changes
     const model = job.modelId ? await getOptional(`/api/models/${job.modelId}`) : null;
     show(curves, lossCurves(job, model));
-    show(progress, trainingProgress(job), model ? h('p', {class: 'note'}, t('models.made'), ' ',
-      h('a', {href: `#/models?id=${model.id}`}, model.name)) : null);
+    show(progress, trainingProgress(job),
+      job.status === 'FAILED' ? error({detail: job.message || job.status}) : null,
+      job.status === 'CANCELLED' ? h('p', {class: 'note'}, t('models.cancelled')) : null,
+      model ? h('p', {class: 'note'}, t('models.made'), ' ', h('a', {href: `#/models?id=${model.id}`}, model.name)) : null);
     if (job.status === 'SUCCEEDED') registered();
   } catch (e) {
     show(progress, error(e));
