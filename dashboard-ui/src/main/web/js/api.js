@@ -51,6 +51,20 @@ async function problemOf(response) {
 
 export const get = path => request('GET', path);
 export const post = (path, body) => request('POST', path, body ?? {});
+export const del = path => request('DELETE', path);
+
+/**
+ * The signed-in key's role ('read' or 'write') from GET /auth/session; null when the gateway asks
+ * for no key or the session is unknown (then the API itself says what is allowed).
+ */
+export async function sessionRole() {
+  try {
+    const r = await fetch('/auth/session', {headers: {Accept: 'application/json'}, credentials: 'same-origin'});
+    return r.ok ? (await r.json()).role ?? null : null;
+  } catch {
+    return null;
+  }
+}
 
 /** GET that answers null on 404: for endpoints that may not exist yet or data not there yet. */
 export async function getOptional(path) {

@@ -26,4 +26,14 @@ export function instant(v) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
+/** Seconds as "1 h 02 m", "3 m 05 s" or "42 s". */
+export function duration(seconds) {
+  if (missing(seconds)) return MISSING;
+  const s = Math.max(0, Math.round(seconds));
+  const p = n => String(n).padStart(2, '0');
+  if (s >= 3600) return `${Math.floor(s / 3600)} h ${p(Math.floor(s / 60) % 60)} m`;
+  if (s >= 60) return `${Math.floor(s / 60)} m ${p(s % 60)} s`;
+  return `${s} s`;
+}
+
 export {missing};

@@ -2,6 +2,7 @@
 import {get} from './api.js';
 import {h} from './dom.js';
 import {t} from './i18n.js';
+import {show, error} from './states.js';
 
 const ENDED = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED', 'PAUSED']);
 
@@ -18,6 +19,23 @@ export async function follow(path, {onUpdate, signal, interval = 600}) {
     onUpdate?.(job);
     if (ended(job)) return job;
     await new Promise(resolve => setTimeout(resolve, interval));
+  }
+}
+
+/**
+ * Shows render(list) in `slot` for the jobs load() answers, loading them again every `interval`
+ * ms while one of them has not ended and the page is open (`signal` not aborted); a failure
+ * shows as an error in the slot.
+ */
+export async function keepFresh(slot, {load, render, signal, interval = 2000}) {
+  if (signal?.aborted) return;
+  try {
+    const list = await load();
+    if (signal?.aborted) return;
+    show(slot, render(list));
+    if (list.some(j => !ended(j))) setTimeout(() => keepFresh(slot, {load, render, signal, interval}), interval);
+  } catch (e) {
+    if (!signal?.aborted) show(slot, error(e));
   }
 }
 

@@ -6,22 +6,48 @@ import {pct, num} from './format.js';
 const formatter = kind => (kind === 'pct' ? v => pct(v, Math.abs(v) < 0.01 ? 2 : 1) : v => num(v, Math.abs(v) >= 100 ? 0 : 2));
 
 /**
- * Lines over a category axis (dates). series: [{name, data, color?, area?, step?}]; data aligned
- * with x, null for gaps. yKind 'pct' formats the axis and tooltip as percentages.
+ * Lines over a category axis (dates, epochs). series: [{name, data, color?, area?, reference?}];
+ * data aligned with x, null for gaps; reference {value, name} draws a dashed horizontal line at
+ * value in the series' colour (not a point of its data). yKind 'pct' formats the axis and tooltip
+ * as percentages; symbols marks each point (for short series, where a lone point has no line).
  */
-export function lineOption({x, series, yName, yKind = 'num', zoom = true, yMin}) {
+export function lineOption({x, series, yName, yKind = 'num', zoom = true, yMin, symbols = false}) {
   const f = formatter(yKind);
+  // ECharts leaves mark lines out of the axis extent: with references, the axis spans them too
+  const references = series.filter(s => s.reference).map(s => s.reference.value);
+  const fixed = references.length && yMin === undefined
+    ? niceBounds([...references, ...series.flatMap(s => s.data)].filter(v => v !== null && Number.isFinite(v))) : {};
   return {
     legend: {top: 6, left: 'center'},
     tooltip: {trigger: 'axis', valueFormatter: v => f(v)},
     xAxis: {type: 'category', data: x, boundaryGap: false},
-    yAxis: {type: 'value', name: yName, scale: yMin === undefined, min: yMin, axisLabel: {formatter: f}},
+    yAxis: {type: 'value', name: yName, scale: yMin === undefined, min: yMin ?? fixed.min, max: fixed.max, interval: fixed.interval,
+      axisLabel: {formatter: fixed.interval ? v => num(v, Math.max(2, Math.ceil(-Math.log10(fixed.interval)))) : f}},
     dataZoom: zoom ? [{type: 'inside'}, {type: 'slider', height: 18, bottom: 8}] : undefined,
     series: series.map(s => ({
-      name: s.name, type: 'line', data: s.data, showSymbol: false, connectNulls: false,
+      name: s.name, type: 'line', data: s.data, showSymbol: symbols, connectNulls: false,
       lineStyle: {width: 1.5}, color: s.color, areaStyle: s.area ? {opacity: 0.35} : undefined,
+      markLine: s.reference ? referenceLine(s.reference, f) : undefined,
     })),
   };
+}
+
+/** An axis range over `values` on a round step (1, 2, 2.5 or 5 × 10^k), about five steps in all. */
+export function niceBounds(values) {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const raw = (hi - lo || Math.abs(hi) || 1) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const interval = [1, 2, 2.5, 5, 10].map(m => m * magnitude).find(step => step >= raw);
+  const round = v => Number(v.toPrecision(12)); // 0.1 * 3 is 0.30000000000000004
+  const min = Math.floor(lo / interval) * interval;
+  const max = Math.ceil(hi / interval) * interval;
+  return max > min ? {min: round(min), max: round(max), interval} : {min: round(min - interval), max: round(max + interval), interval};
+}
+
+function referenceLine({value, name}, f) {
+  return {symbol: 'none', silent: true, lineStyle: {type: 'dashed', width: 1.2},
+    label: {position: 'insideEndTop', formatter: () => `${name} ${f(value)}`}, data: [{yAxis: value, name}]};
 }
 
 /**

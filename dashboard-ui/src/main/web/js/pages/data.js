@@ -4,7 +4,7 @@ import {h, field, select} from '../dom.js';
 import {t} from '../i18n.js';
 import {get, query} from '../api.js';
 import {loading, empty, error, show} from '../states.js';
-import {ended, progressView} from '../jobs.js';
+import {keepFresh, progressView} from '../jobs.js';
 import {chartPanel} from '../chart.js';
 import {dataTable} from '../table.js';
 import {amount, instant} from '../format.js';
@@ -20,20 +20,14 @@ export async function render(main, {params, signal, navigate}) {
     h('h2', {}, t('data.status')), status, h('h2', {}, t('data.rejections')), rejections);
   const guard = (slot, work) => work.then(content => show(slot, content)).catch(e => show(slot, error(e)));
   await Promise.all([
-    guard(jobs, jobList(jobs, signal)),
+    keepFresh(jobs, {load: () => get(`/api/data/jobs${query({limit: 50})}`), render: jobTable, signal}),
     guard(coverage, get('/api/data/coverage').then(coveragePanel)),
     guard(status, get('/api/data/status').then(statusTable)),
     guard(rejections, rejectionTable(params.get('dataset') || '', dataset => navigate('data', {dataset})))]);
 }
 
-/** The jobs, refreshed every two seconds while one is queued or running (and the page is open). */
-async function jobList(slot, signal) {
-  const list = await get(`/api/data/jobs${query({limit: 50})}`);
-  if (list.some(j => !ended(j)) && !signal.aborted) {
-    setTimeout(() => {
-      if (!signal.aborted) jobList(slot, signal).then(c => show(slot, c)).catch(e => show(slot, error(e)));
-    }, 2000);
-  }
+/** The jobs, refreshed (keepFresh) while one is queued or running. */
+function jobTable(list) {
   if (!list.length) return empty(t('data.noJobs'));
   return dataTable({name: 'ingest-jobs', rows: list, columns: [
     {key: 'createdAt', label: t('col.submitted'), format: instant},
