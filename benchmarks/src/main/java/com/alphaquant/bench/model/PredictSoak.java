@@ -30,7 +30,7 @@ final class PredictSoak {
     /** RSS in MiB before the first round and after each of {@code rounds}. */
     long[] run(int rounds, int singlesPerRound, int batchesPerRound) throws Exception {
         long[] rss = new long[rounds + 1];
-        rss[0] = ProcessMemory.rssMiB();
+        rss[0] = ProcessStats.rssMiB();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int r = 1; r <= rounds; r++) {
@@ -47,7 +47,7 @@ final class PredictSoak {
                 for (Future<float[]> call : calls) {
                     call.get();
                 }
-                rss[r] = ProcessMemory.rssMiB();
+                rss[r] = ProcessStats.rssMiB();
             }
         } finally {
             pool.shutdown();

@@ -165,10 +165,12 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     private float[] forward(Samples s) {
-        try (NDManager scope = model.getNDManager().newSubManager()) {
-            ParameterStore ps = new ParameterStore(scope, false);
-            return net.forward(ps, Batch.inputs(scope, s), false).singletonOrThrow().toFloatArray();
-        }
+        return Torch.withoutGradients(() -> {
+            try (NDManager scope = model.getNDManager().newSubManager()) {
+                ParameterStore ps = new ParameterStore(scope, false);
+                return net.forward(ps, Batch.inputs(scope, s), false).singletonOrThrow().toFloatArray();
+            }
+        });
     }
 
     void requireFits(int seqLen, int factorCount, int marketCount) {

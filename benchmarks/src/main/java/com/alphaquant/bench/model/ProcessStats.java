@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * This process's memory as the kernel sees it: resident set (Java heap, PyTorch's native tensors
+ * This process's memory and CPU time as the kernel sees it: resident set (Java heap, PyTorch's native tensors
  * and the JVM's own) now and at its peak. Tensors live outside the heap, so only RSS shows a leak.
  */
-final class ProcessMemory {
+final class ProcessStats {
 
-    private ProcessMemory() {
+    private ProcessStats() {
     }
 
     /** Resident set now, MiB (VmRSS). */
@@ -30,6 +30,21 @@ final class ProcessMemory {
     static long peakHeapMiB() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    /** CPU time this process has used, all threads, ns. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The machine's 1-minute load average: above the core count, figures here are slowed by others. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long statusKiB(String field) {
