@@ -11,12 +11,13 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code alphaquant bench ingest}: prints the figures of the ingestion benchmarks;
  * {@code alphaquant bench up}: seconds to ready and peak memory of {@code alphaquant up}, cold and warm;
- * {@code alphaquant bench gateway}: latency and throughput through the gateway against a direct call.
+ * {@code alphaquant bench gateway}: latency and throughput through the gateway against a direct call;
+ * {@code alphaquant bench model}: training samples/s, inference latency and memory of the transformer.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "ingest, up or gateway")
+    @Parameters(paramLabel = "WHAT", description = "ingest, up, gateway or model")
     String what;
 
     @Option(names = "--data", description = "Folder of the real sample (default: the repository's data/sample)")
@@ -37,6 +38,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "gateway: alternating direct/gateway rounds (default ${DEFAULT-VALUE})")
     int rounds;
 
+    @Option(names = "--preset", defaultValue = "small", description = "model: small or brief (default ${DEFAULT-VALUE})")
+    String preset;
+
+    @Option(names = "--samples", defaultValue = "10240", description = "model: training samples timed (default ${DEFAULT-VALUE})")
+    int samples;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "model: training batch size (default ${DEFAULT-VALUE})")
+    int batchSize;
+
     @Option(names = "--quick-start-jit", description = "gateway: run both JVMs with up's C1-only JIT instead of the full one")
     boolean quickStartJit;
 
@@ -51,8 +61,15 @@ final class BenchCommand implements Callable<Integer> {
             }
             return com.alphaquant.cli.up.GatewayBench.run(System.out, requests, connections, seconds, rounds, !quickStartJit);
         }
+        if (what.equals("model")) {
+            if (samples < batchSize || batchSize < 1) {
+                throw new IllegalArgumentException("--batch-size must be at least 1 and --samples at least the batch size");
+            }
+            return ServiceJar.benchmarks().runMain("com.alphaquant.bench.model.ModelBench",
+                    List.of(preset, Integer.toString(samples), Integer.toString(batchSize)));
+        }
         if (!what.equals("ingest")) {
-            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest, up or gateway");
+            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest, up, gateway or model");
         }
         Path dir = data != null ? data : SampleData.dir();
         ServiceJar benchmarks = ServiceJar.benchmarks();

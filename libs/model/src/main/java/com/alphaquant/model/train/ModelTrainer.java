@@ -65,7 +65,8 @@ public final class ModelTrainer {
         Device device = options.device().resolve(engine);
         ONE_AT_A_TIME.lock();
         try (Model model = Model.newInstance("alphaquant-training", device, Torch.ENGINE)) {
-            return new Run(engine, model, train, valid, listener, cancelled).execute();
+            // Gradients are recorded only inside each step's collector, whichever thread trains.
+            return Torch.withoutGradients(() -> new Run(engine, model, train, valid, listener, cancelled).execute());
         } finally {
             ONE_AT_A_TIME.unlock();
         }
