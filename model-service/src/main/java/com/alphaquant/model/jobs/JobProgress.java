@@ -1,6 +1,7 @@
 package com.alphaquant.model.jobs;
 
-import com.alphaquant.model.train.HeadLosses;
+import static com.alphaquant.model.evaluation.TrainingRun.losses;
+
 import com.alphaquant.model.train.Progress;
 import com.alphaquant.model.train.ProgressListener;
 import com.alphaquant.support.jobs.JobQueue;
@@ -64,23 +65,11 @@ final class JobProgress implements ProgressListener {
         detail.put("step", p.step());
         detail.put("stepsPerEpoch", p.stepsPerEpoch());
         detail.put("trainLoss", losses(p.trainLoss()));
-        detail.put("validLoss", p.validLoss() == null ? null : losses(p.validLoss()));
+        detail.put("validLoss", losses(p.validLoss()));
         detail.put("learningRate", p.learningRate());
         detail.put("samplesPerSecond", Math.round(p.samplesPerSecond()));
         detail.put("etaSeconds", p.eta() == null ? null : p.eta().toSeconds());
         // Below 100 until the model is scored, saved and registered.
         cancelled = !jobs.progress(claim, Math.min(99, 100 * p.fraction()), json.writeValueAsString(detail));
-    }
-
-    static Map<String, Object> losses(HeadLosses l) {
-        if (l == null) {
-            return null;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", l.total());
-        m.put("return", l.returnLoss());
-        m.put("sharpe", l.sharpeLoss());
-        m.put("drawdown", l.drawdownLoss());
-        return m;
     }
 }

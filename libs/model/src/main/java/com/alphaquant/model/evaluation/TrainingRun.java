@@ -141,7 +141,11 @@ public record TrainingRun(String preset, ModelConfig config, TrainOptions option
         return m;
     }
 
-    static Map<String, Object> losses(HeadLosses l) {
+    /** Losses as the registry and the job detail show them: total and per head, null where undefined. */
+    public static Map<String, Object> losses(HeadLosses l) {
+        if (l == null) {
+            return null;
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", finite(l.total()));
         m.put("return", finite(l.returnLoss()));
