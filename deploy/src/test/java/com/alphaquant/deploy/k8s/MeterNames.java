@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,27 +69,17 @@ final class MeterNames {
 
     /** Every main source file of every module (modules sit at most two folders deep: libs/model). */
     private static List<String> javaSources() {
+        List<String> sources = new ArrayList<>();
         try (Stream<Path> dirs = Files.find(Repository.root(), 5, (p, a) -> a.isDirectory() && p.endsWith("src/main/java")
                 && !p.toString().contains("/target/") && !p.toString().contains("/.git/"))) {
-            return dirs.flatMap(MeterNames::walk).filter(f -> f.toString().endsWith(".java")).map(MeterNames::read).toList();
+            for (Path dir : dirs.toList()) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.filter(f -> f.toString().endsWith(".java")).forEach(f -> sources.add(ServiceSettings.read(f)));
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Stream<Path> walk(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return sources;
     }
 }

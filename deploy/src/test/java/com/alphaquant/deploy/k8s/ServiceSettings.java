@@ -78,7 +78,7 @@ record ServiceSettings(String service, int port, Map<String, String> placeholder
         return required;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
