@@ -43,7 +43,7 @@ public final class JobWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
     /** How long {@link #close()} waits for the interrupted jobs to stop. */
-    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final String name;
     private final JobQueue queue;
