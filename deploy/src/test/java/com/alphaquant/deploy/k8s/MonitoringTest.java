@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * k8s/monitoring: the PodMonitor scrapes every service, the alert rules and the Grafana dashboard
  * are well formed, and every metric they query exists: registered by the services' code, standard
  * (Spring Boot, Micrometer's JVM and Kafka client binders, Prometheus, kube-state-metrics), or one
- * of the domain metrics listed in docs/operations-k8s.md that the services are to register.
+ * of the domain metrics listed in docs/operations.md that the services are to register.
  */
 class MonitoringTest {
 
@@ -32,7 +32,7 @@ class MonitoringTest {
             "process_cpu_usage", "system_cpu_count",
             "kafka_consumer_fetch_manager_records_lag_max", "kafka_producer_topic_record_send_total",
             "kube_deployment_status_replicas_unavailable");
-    /** Domain metrics the dashboard and alerts expect before every service registers them (docs/operations-k8s.md). */
+    /** Domain metrics the dashboard and alerts expect before every service registers them (docs/operations.md). */
     static final Set<String> PLANNED = Set.of("tushare_calls_total", "tushare_retries_total", "data_rows_ingested_total",
             "factor_compute_duration_seconds_bucket", "model_training_loss", "strategy_signals_published_total");
 
