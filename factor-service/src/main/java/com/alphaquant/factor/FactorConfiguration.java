@@ -68,9 +68,8 @@ public class FactorConfiguration {
     @Bean
     FactorComputer factorComputer(PanelSource source, FactorProperties p, MeterRegistry meters) {
         FactorComputer computer = new FactorComputer(source, p.recursiveWarmupBars(), p.engineParallelism());
-        FunctionCounter.builder("factor.compute.runs", computer, FactorComputer::runs)
-                .description("factor engine runs").register(meters);
-        FunctionCounter.builder("factor.compute.stocks", computer, FactorComputer::stocksComputed)
+        // Runs are counted (and timed) by CachedFactors' alphaquant.factor.compute.
+        FunctionCounter.builder("alphaquant.factor.compute.stocks", computer, FactorComputer::stocksComputed)
                 .description("stocks computed by the engine").register(meters);
         return computer;
     }

@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * rows this delivery actually inserted (insert … on conflict do nothing) get an event, so a
  * redelivered factors.computed publishes nothing new; the outbox relay publishes after commit
  * and retries while Kafka is down (no signal stored but never announced). A day older than the
- * last decided one is not computed (counted as {@code strategy.days.late}): the book chain runs
- * forward only.
+ * last decided one is not computed (counted as {@code alphaquant.strategy.days.late}): the book chain runs
+ * forward only. Signals this delivery published count as {@code alphaquant.signals.published{strategy}}.
  */
 @Component
 public class SignalListener {
@@ -40,6 +40,7 @@ public class SignalListener {
     private final TransactionTemplate tx;
     private final Counter lateDays;
     private final LiveBook liveBook;
+    private final MeterRegistry meters;
 
     public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx, MeterRegistry meters,
                           LiveBook liveBook) {
@@ -48,7 +49,8 @@ public class SignalListener {
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
-        this.lateDays = Counter.builder("strategy.days.late")
+        this.meters = meters;
+        this.lateDays = Counter.builder("alphaquant.strategy.days.late")
                 .description("factors.computed days older than a day already decided, not computed").register(meters);
     }
 
@@ -78,6 +80,7 @@ public class SignalListener {
                 }
                 return n;
             });
+            meters.counter("alphaquant.signals.published", "strategy", strategy.name()).increment(published);
             log.info("{} {}: {} signals, {} new", strategy.name(), event.tradeDate(), signals.size(), published);
             advanceLiveBook(strategy, event.tradeDate());
         }
