@@ -12,8 +12,10 @@ import org.springframework.core.io.support.ResourcePropertySource;
 
 /**
  * The settings every service shares ({@value #RESOURCE}: Kafka observations on, JSON logs when
- * {@code LOG_FORMAT} names a format), below everything else, so a service's application.yml or
- * the environment can still change each. Registered in META-INF/spring.factories.
+ * {@code LOG_FORMAT} names a format, the internal token from {@code ALPHAQUANT_INTERNAL_TOKEN}),
+ * below a service's application.yml, the environment, system properties and arguments, which can
+ * still change each (only {@code SpringApplication}'s default properties rank lower). Registered
+ * in META-INF/spring.factories.
  */
 public class ServiceDefaults implements EnvironmentPostProcessor, Ordered {
 

@@ -117,18 +117,23 @@ class ServiceCallsIT {
     @BeforeAll
     static void start() {
         TestKafka.createTopics(TOPIC);
-        String[] common = {"alphaquant.internal-token=" + TOKEN, "server.port=0", "server.address=127.0.0.1",
-                "spring.kafka.bootstrap-servers=" + TestKafka.brokers(), "spring.kafka.consumer.auto-offset-reset=earliest",
-                "logging.structured.format.console=ecs", "spring.flyway.enabled=false",
-                "management.endpoints.web.exposure.include=health,info,prometheus", "management.endpoint.health.probes.enabled=true"};
-        back = new SpringApplicationBuilder(BackApp.class).properties(common).properties("spring.application.name=back").run();
+        List<String> common = List.of("--alphaquant.internal-token=" + TOKEN, "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=" + TestKafka.brokers(), "--spring.kafka.consumer.auto-offset-reset=earliest",
+                "--logging.structured.format.console=ecs", "--spring.flyway.enabled=false",
+                "--management.endpoints.web.exposure.include=health,info,prometheus", "--management.endpoint.health.probes.enabled=true");
+        // Arguments, as a deployment's environment would be: above service-support's defaults.
+        back = new SpringApplicationBuilder(BackApp.class).run(args(common, "--spring.application.name=back"));
         String url = FreshDatabase.create("aq_service_calls");
         DriverManagerDataSource db = new DriverManagerDataSource(url, FreshDatabase.user(), FreshDatabase.password());
         ScriptUtils.executeSqlScript(connection(db), new ClassPathResource("db/outbox/R__outbox.sql"));
-        front = new SpringApplicationBuilder(FrontApp.class).properties(common).properties("spring.application.name=front",
-                "spring.datasource.url=" + url, "spring.datasource.username=" + FreshDatabase.user(),
-                "spring.datasource.password=" + FreshDatabase.password(), "alphaquant.outbox.interval=100ms",
-                "back.url=http://127.0.0.1:" + port(back)).run();
+        front = new SpringApplicationBuilder(FrontApp.class).run(args(common, "--spring.application.name=front",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + FreshDatabase.user(),
+                "--spring.datasource.password=" + FreshDatabase.password(), "--alphaquant.outbox.interval=100ms",
+                "--back.url=http://127.0.0.1:" + port(back)));
+    }
+
+    private static String[] args(List<String> common, String... more) {
+        return java.util.stream.Stream.concat(common.stream(), java.util.Arrays.stream(more)).toArray(String[]::new);
     }
 
     private static java.sql.Connection connection(DriverManagerDataSource db) {
