@@ -15,3 +15,5 @@ create table if not exists outbox (
 create index if not exists outbox_unpublished on outbox (id) where published_at is null;
 -- Pruning: published rows past their retention, oldest first.
 create index if not exists outbox_published on outbox (published_at) where published_at is not null;
+-- The trace of the transaction that wrote the event (W3C traceparent), continued when it is sent.
+alter table outbox add column if not exists traceparent varchar(64);

@@ -41,7 +41,7 @@ public final class IngestJobClient {
             throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("datasets", datasets, "tsCodes", tsCodes, "startDate", start.toString(),
                 "endDate", end.toString()));
-        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/data/ingest"))
+        HttpResponse<String> submitted = HTTP.send(InternalToken.added(HttpRequest.newBuilder(URI.create(baseUrl + "/api/data/ingest")))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (submitted.statusCode() != 202) {
@@ -49,7 +49,8 @@ public final class IngestJobClient {
                     + detail(submitted.body()));
         }
         String progressPath = JSON.readTree(submitted.body()).path("progress").asString();
-        HttpRequest poll = HttpRequest.newBuilder(URI.create(baseUrl + progressPath)).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest poll = InternalToken.added(HttpRequest.newBuilder(URI.create(baseUrl + progressPath))).timeout(Duration.ofSeconds(10))
+                .build();
         while (true) {
             JsonNode p = JSON.readTree(HTTP.send(poll, HttpResponse.BodyHandlers.ofString()).body());
             String status = p.path("status").asString();

@@ -54,7 +54,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--max must be at least 1, not " + max);
         }
         String path = "/api/admin/dead-letters/" + topic + (dryRun ? "" : "/replay?max=" + max);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
+        HttpRequest.Builder request = InternalToken.added(HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path)))
                 .timeout(Duration.ofMinutes(5));
         HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                 .send(dryRun ? request.GET().build() : request.POST(HttpRequest.BodyPublishers.noBody()).build(),

@@ -1,6 +1,7 @@
 package com.alphaquant.data;
 
 import com.alphaquant.data.tushare.TushareClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ class DataConfiguration {
     }
 
     @Bean
-    TushareClient tushareClient(DataProperties properties) {
-        return new TushareClient(WebClient.builder(), properties.tushare());
+    TushareClient tushareClient(DataProperties properties, MeterRegistry meters) {
+        return new TushareClient(WebClient.builder(), properties.tushare(), meters);
     }
 }

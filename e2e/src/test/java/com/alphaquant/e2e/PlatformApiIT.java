@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -16,8 +17,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,8 +33,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The public API through the gateway of the platform as {@code alphaquant up} starts it, with
  * three more keys than up's own: a read key, a read key limited to 1 request/s (burst 2) and a
  * write key for fuzzing with a limit high enough never to refuse. Who may call, how often, the
- * public API under 1,200 malformed requests, then a paused service (504 within its 3 s timeout)
- * and, last, a stopped one (503); stopping a service ends the platform, so that test comes last.
+ * public API under 1,200 malformed requests, a trace set at the gateway in the JSON logs of the
+ * services it reaches, the internal token (set, as in compose and Kubernetes), then a paused service
+ * (504 within its 3 s timeout) and, last, a stopped one (503); stopping a service ends the
+ * platform, so that test comes last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,6 +46,8 @@ class PlatformApiIT {
     private static final String READ_KEY = "read-" + UUID.randomUUID();
     private static final String TIGHT_KEY = "tight-" + UUID.randomUUID();
     private static final String FUZZ_KEY = "fuzz-" + UUID.randomUUID();
+    private static final String INTERNAL_TOKEN = "internal-" + UUID.randomUUID();
+    private static final Path TARGET = HOME.resolve("e2e/target");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Platform platform;
@@ -48,8 +55,11 @@ class PlatformApiIT {
 
     @BeforeAll
     void startPlatform() throws Exception {
-        Path target = HOME.resolve("e2e/target");
-        platform = Platform.start(HOME, target.resolve("platform-api"), target.resolve("alphaquant-up-api.log"), Map.ofEntries(
+        platform = Platform.start(HOME, TARGET.resolve("platform-api"), TARGET.resolve("alphaquant-up-api.log"), Map.ofEntries(
+                // As compose and Kubernetes run the services: the internal token on, JSON logs; and
+                // a line per request (Spring MVC at DEBUG: a variable cannot name a class, its case is lost), for the trace test.
+                Map.entry("ALPHAQUANT_INTERNAL_TOKEN", INTERNAL_TOKEN), Map.entry("LOG_FORMAT", "ecs"),
+                Map.entry("LOGGING_LEVEL_ORG_SPRINGFRAMEWORK_WEB_SERVLET", "DEBUG"),
                 Map.entry("ALPHAQUANT_GATEWAY_APIKEYS_1_NAME", "reader"), Map.entry("ALPHAQUANT_GATEWAY_APIKEYS_1_ROLE", "read"),
                 Map.entry("ALPHAQUANT_GATEWAY_APIKEYS_1_SHA256", sha256(READ_KEY)),
                 Map.entry("ALPHAQUANT_GATEWAY_APIKEYS_2_NAME", "tight"), Map.entry("ALPHAQUANT_GATEWAY_APIKEYS_2_ROLE", "read"),
@@ -141,6 +151,56 @@ class PlatformApiIT {
 
     @Test
     @Order(5)
+    void aTraceSetAtTheGatewayShowsInTheJsonLogsOfBothServicesItReaches() throws Exception {
+        String traceId = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(UUID.randomUUID().toString()
+                .getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        // factor-service computes a month nobody asked for yet, loading its bars from data-service.
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url()
+                        + "/api/factors?ts_codes=000002.SZ&start=2021-03-01&end=2021-03-31&names=MOM20"))
+                .header("X-API-Key", READ_KEY).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .timeout(Duration.ofSeconds(60)).build();
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        for (String service : List.of("factor-service", "data-service")) {
+            String line = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> text(logs().resolve(service + ".log")).lines()
+                    .filter(l -> l.contains(traceId)).findFirst().orElse(null), Objects::nonNull);
+            System.out.println("[trace] " + service + ": " + line);
+            assertThat(line).as(service).startsWith("{").contains("\"traceId\":\"" + traceId + "\"");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void servicesRefuseCallsWithoutTheInternalTokenAndNoLogShowsIt() throws Exception {
+        String data = "http://127.0.0.1:" + platform.ports().get("data-service");
+        HttpResponse<String> direct = HTTP.send(HttpRequest.newBuilder(URI.create(data + "/api/data/calendar?start=2022-12-01&end=2022-12-20"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(direct, 401, "X-Internal-Token");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(data + "/actuator/health/readiness")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(data + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape).as("up ingested the sample through tushare-sim").contains("alphaquant_tushare_calls_total{api=\"daily\",outcome=\"ok\"}",
+                "alphaquant_ingest_rows_total{dataset=\"daily\",result=\"stored\"}");
+        try (var files = Files.list(logs())) {
+            for (Path log : files.toList()) {
+                assertThat(text(log)).as(log.toString()).doesNotContain(INTERNAL_TOKEN);
+            }
+        }
+    }
+
+    private static Path logs() {
+        return TARGET.resolve("platform-api/logs");
+    }
+
+    /** A log as text, whatever bytes it holds. */
+    private static String text(Path log) throws java.io.IOException {
+        return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(7)
     void aPausedServiceIs504WithinItsTimeout() throws Exception {
         ProcessHandle strategy = platform.service("strategy-service");
         signal("STOP", strategy);
@@ -157,7 +217,7 @@ class PlatformApiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aStoppedServiceIs503NamingIt() throws Exception {
         ProcessHandle models = platform.service("model-service");
         models.destroyForcibly();

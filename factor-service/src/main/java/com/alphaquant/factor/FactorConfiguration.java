@@ -1,9 +1,5 @@
 package com.alphaquant.factor;
 
-import com.alphaquant.support.panel.PanelSource;
-import com.alphaquant.support.panel.DataServicePanelSource;
-import com.alphaquant.support.data.DataServiceHealthIndicator;
-import com.alphaquant.support.panel.InMemoryPanelSource;
 import com.alphaquant.factor.cache.CachedFactors;
 import com.alphaquant.factor.cache.FactorCache;
 import com.alphaquant.factor.cache.RedisFactorCache;
@@ -11,6 +7,11 @@ import com.alphaquant.factor.cache.RedisGuard;
 import com.alphaquant.factor.compute.FactorComputer;
 import com.alphaquant.factor.engine.FactorEngine;
 import com.alphaquant.market.csv.SampleData;
+import com.alphaquant.support.calls.ServiceCalls;
+import com.alphaquant.support.data.DataServiceHealthIndicator;
+import com.alphaquant.support.panel.DataServicePanelSource;
+import com.alphaquant.support.panel.InMemoryPanelSource;
+import com.alphaquant.support.panel.PanelSource;
 import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,14 +42,14 @@ public class FactorConfiguration {
      * sample's, and the industries of the bundled sample's stock_basic; else data-service.
      */
     @Bean
-    PanelSource panelSource(FactorProperties p) {
+    PanelSource panelSource(FactorProperties p, ServiceCalls calls) {
         if (p.barsCsv() != null && !p.barsCsv().isBlank()) {
             return InMemoryPanelSource.fromCsv(Path.of(p.barsCsv()),
                     p.indexCsv() == null || p.indexCsv().isBlank() ? null : Path.of(p.indexCsv()),
                     orSample(p.namechangeCsv(), SampleData.NAMECHANGE), orSample(p.northCsv(), SampleData.MONEYFLOW_HSGT),
                     SampleData.file(SampleData.STOCK_BASIC));
         }
-        return new DataServicePanelSource(p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
+        return new DataServicePanelSource(calls, p.dataServiceUrl(), p.fetchParallelism(), Duration.ofSeconds(60));
     }
 
     private static Path orSample(String file, String sample) {
@@ -67,9 +68,8 @@ public class FactorConfiguration {
     @Bean
     FactorComputer factorComputer(PanelSource source, FactorProperties p, MeterRegistry meters) {
         FactorComputer computer = new FactorComputer(source, p.recursiveWarmupBars(), p.engineParallelism());
-        FunctionCounter.builder("factor.compute.runs", computer, FactorComputer::runs)
-                .description("factor engine runs").register(meters);
-        FunctionCounter.builder("factor.compute.stocks", computer, FactorComputer::stocksComputed)
+        // Runs are counted (and timed) by CachedFactors' alphaquant.factor.compute.
+        FunctionCounter.builder("alphaquant.factor.compute.stocks", computer, FactorComputer::stocksComputed)
                 .description("stocks computed by the engine").register(meters);
         return computer;
     }

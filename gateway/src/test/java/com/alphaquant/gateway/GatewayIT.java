@@ -36,6 +36,7 @@ class GatewayIT {
     static final String TIGHT_KEY = "tight-" + UUID.randomUUID();
     static final String LEASED_KEY = "leased-" + UUID.randomUUID();
     static final StandInService SERVICE = new StandInService(5_000);
+    static final String INTERNAL_TOKEN = "internal-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -47,6 +48,7 @@ class GatewayIT {
         registry.add("MODEL_SERVICE_URL", () -> "http://127.0.0.1:1");
         registry.add("alphaquant.gateway.timeouts.data", () -> "1s");
         registry.add("alphaquant.dashboard.language", () -> "en");
+        registry.add("alphaquant.internal-token", () -> INTERNAL_TOKEN);
         registry.add("alphaquant.gateway.cors.allowed-origins[0]", () -> "https://research.example");
         key(registry, 0, "reader-" + RUN, READ_KEY, "read");
         key(registry, 1, "writer-" + RUN, WRITE_KEY, "write");
@@ -128,6 +130,15 @@ class GatewayIT {
         HttpResponse<String> written = send(request("/api/backtests").header("X-API-Key", WRITE_KEY)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(written.statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void everyProxiedRequestCarriesTheInternalTokenAndNeverTheCallersOwn() throws Exception {
+        get("/api/data/token-" + RUN, READ_KEY);
+        send(request("/api/data/forged-" + RUN).header("X-API-Key", READ_KEY).header("X-Internal-Token", "forged"));
+
+        assertThat(receivedAt("/api/data/token-" + RUN).internalToken()).isEqualTo(INTERNAL_TOKEN);
+        assertThat(receivedAt("/api/data/forged-" + RUN).internalToken()).isEqualTo(INTERNAL_TOKEN);
     }
 
     @Test

@@ -12,12 +12,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * A real HTTP server standing in for the services behind the gateway: it answers every path with
- * JSON naming the method, path and the tracing headers it received; {@code /slow} paths take
- * {@code slowMillis} to answer. What it received is kept, in order, for the test to read.
+ * JSON naming the method and path; {@code /slow} paths take {@code slowMillis} to answer. What it
+ * received (the tracing headers and the internal token too) is kept, in order, for the test to read.
  */
 final class StandInService implements AutoCloseable {
 
-    record Received(String method, String path, String requestId, String traceparent) {}
+    record Received(String method, String path, String requestId, String traceparent, String internalToken) {}
 
     private final HttpServer server;
     private final long slowMillis;
@@ -42,7 +42,8 @@ final class StandInService implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         Received r = new Received(exchange.getRequestMethod(), path,
-                exchange.getRequestHeaders().getFirst("X-Request-Id"), exchange.getRequestHeaders().getFirst("traceparent"));
+                exchange.getRequestHeaders().getFirst("X-Request-Id"), exchange.getRequestHeaders().getFirst("traceparent"),
+                exchange.getRequestHeaders().getFirst("X-Internal-Token"));
         received.add(r);
         if (path.contains("/slow")) {
             try {

@@ -18,7 +18,9 @@ import com.alphaquant.strategy.signal.MultiFactorParams;
 import com.alphaquant.strategy.signal.MultiFactorScorer;
 import com.alphaquant.strategy.signal.Signal;
 import com.alphaquant.strategy.store.SignalStore;
+import com.alphaquant.support.calls.InternalToken;
 import com.alphaquant.testsupport.TestInfra;
+import com.alphaquant.testsupport.http.Scrape;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,7 +55,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole service in one Spring context: a fresh PostgreSQL database, the JVM's in-JVM KRaft broker
- * and a JDK HTTP server playing factor-service's API with hand-built factor values.
+ * and a JDK HTTP server playing factor-service's API with hand-built factor values. The internal
+ * token is configured, as in compose and Kubernetes; a factors.computed event's trace reaches the
+ * factor-service call and the signals it publishes (through the outbox).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"alphaquant.outbox.interval=200ms", "alphaquant.strategy.universe=all"})
@@ -80,6 +84,11 @@ class StrategyServiceIT {
     /** The last day factor-service serves: it refuses a later one with a 400. */
     static final LocalDate FACTOR_HORIZON = LocalDate.parse("2030-12-31");
     static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    /** The traceparent and internal token of each request factor-service got. */
+    static final List<String> TRACEPARENTS = new CopyOnWriteArrayList<>();
+    static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+    static final String INTERNAL_TOKEN = "internal-" + java.util.UUID.randomUUID();
+    static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
     static final HttpServer FACTOR_SERVICE = factorService();
 
     @DynamicPropertySource
@@ -88,6 +97,7 @@ class StrategyServiceIT {
         TestInfra.kafka(registry, Topics.FACTORS_COMPUTED, Topics.MODEL_PREDICTIONS, Topics.STRATEGY_SIGNALS,
                 Topics.deadLetter(Topics.FACTORS_COMPUTED));
         registry.add("alphaquant.strategy.factor-service-url", () -> "http://127.0.0.1:" + FACTOR_SERVICE.getAddress().getPort());
+        registry.add("alphaquant.internal-token", () -> INTERNAL_TOKEN);
     }
 
     @AfterAll
@@ -107,6 +117,8 @@ class StrategyServiceIT {
             server.createContext("/api/factors", exchange -> {
                 String query = exchange.getRequestURI().getQuery();
                 REQUESTS.add(query);
+                TRACEPARENTS.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+                TOKENS.add(String.valueOf(exchange.getRequestHeaders().getFirst(InternalToken.HEADER)));
                 Map<String, String> params = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
                         .collect(Collectors.toMap(p -> p[0], p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
                 if (LocalDate.parse(params.get("start")).isAfter(FACTOR_HORIZON)) { // factor-service's 400 problem
@@ -167,11 +179,18 @@ class StrategyServiceIT {
         try (KafkaProducer<String, String> producer = producer();
              KafkaConsumer<String, String> signals = consumer(Topics.STRATEGY_SIGNALS);
              KafkaConsumer<String, String> dead = consumer(Topics.deadLetter(Topics.FACTORS_COMPUTED))) {
-            producer.send(new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY1.toString(), serde.toJson(event(DAY1)))).get();
+            ProducerRecord<String, String> traced = new ProducerRecord<>(Topics.FACTORS_COMPUTED, DAY1.toString(), serde.toJson(event(DAY1)));
+            traced.headers().add("traceparent", ("00-" + TRACE_ID + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+            producer.send(traced).get();
 
             List<ConsumerRecord<String, String>> day1 = poll(signals, CODES.length, Duration.ofSeconds(60));
             assertThat(day1).hasSize(CODES.length);
             assertThat(day1).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(CODES);
+            // The event's trace went on to factor-service (with the internal token) and, through the outbox, to the signals.
+            assertThat(TRACEPARENTS.get(0)).startsWith("00-" + TRACE_ID + "-");
+            assertThat(TOKENS.get(0)).isEqualTo(INTERNAL_TOKEN);
+            assertThat(day1).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .startsWith("00-" + TRACE_ID + "-"));
 
             // Parity with the library: same cross-section, same actions, scores and sub-scores.
             Map<String, Signal> expected = new MultiFactorScorer(MultiFactorParams.DEFAULT)
@@ -310,16 +329,25 @@ class StrategyServiceIT {
         assertThat(store.signals("multi_factor", "multi_factor-1", LocalDate.parse("2024-01-05"))).isEmpty();
         assertThat(post("/api/strategies/multi_factor/evaluate", "{\"date\":\"05/01/2024\"}").body()).contains("\"field\":\"date\"");
         assertThat(post("/api/strategies/nope/evaluate", "{\"date\":\"2024-01-05\"}").statusCode()).isEqualTo(404);
+
+        // What was published and what was skipped, as Prometheus scrapes it (no token needed for that).
+        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(Scrape.value(scrape.body(), "alphaquant_signals_published_total{strategy=\"multi_factor\"}")).isEqualTo(store.count());
+        assertThat(Scrape.value(scrape.body(), "alphaquant_strategy_days_late_total")).isEqualTo(1.0);
+        HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/strategies")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(withoutToken.statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header(InternalToken.HEADER, INTERNAL_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                .header(InternalToken.HEADER, INTERNAL_TOKEN).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,8 +2,8 @@ package com.alphaquant.backtest.model;
 
 import com.alphaquant.backtest.BacktestProperties;
 import com.alphaquant.backtest.data.DataUnavailableException;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.web.UpstreamUnavailableException;
-import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -32,13 +31,10 @@ public class ModelServiceClient {
     private final RestClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public ModelServiceClient(BacktestProperties properties) {
+    public ModelServiceClient(BacktestProperties properties, ServiceCalls calls) {
         String url = properties.modelServiceUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(properties.dataServiceConnectTimeout()).build());
-        requests.setReadTimeout(properties.modelServiceReadTimeout());
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.http = calls.client(baseUrl, properties.dataServiceConnectTimeout(), properties.modelServiceReadTimeout());
     }
 
     /**

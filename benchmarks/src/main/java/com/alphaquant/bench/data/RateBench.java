@@ -6,6 +6,7 @@ import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.csv.TradeCalCsv;
 import com.alphaquant.tusharesim.SimStats;
 import com.alphaquant.tusharesim.TushareSim;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,11 +45,11 @@ public final class RateBench {
             List<String> open = calendar.openDays(LocalDate.of(2018, 1, 2), LocalDate.of(2022, 12, 20)).stream()
                     .map(d -> d.format(DateTimeFormatter.BASIC_ISO_DATE)).toList();
             List<String> days = open.stream().limit(calls).toList();
-            new TushareClient(WebClient.builder(), config)
+            new TushareClient(WebClient.builder(), config, new SimpleMeterRegistry())
                     .query("daily", Map.of("trade_date", open.get(open.size() - 1)), List.of("ts_code", "trade_date", "close"))
                     .block();
             sim.reset();
-            TushareClient client = new TushareClient(WebClient.builder(), config);
+            TushareClient client = new TushareClient(WebClient.builder(), config, new SimpleMeterRegistry());
             AtomicLong failed = new AtomicLong();
             AtomicLong rows = new AtomicLong();
             System.out.printf("%d daily calls (whole market by trade date) against tushare-sim at %d calls/min, 5 in flight, "

@@ -4,6 +4,7 @@ import com.alphaquant.data.store.RejectedRow;
 import com.alphaquant.data.store.RejectionStore;
 import com.alphaquant.support.jobs.JobQueue;
 import com.alphaquant.support.jobs.LostClaimException;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +17,16 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Ingestion jobs in the database: the lifecycle (claim with a token, heartbeat, attempt cap,
  * pause, end state) is service-support's {@link JobQueue}; here are what an ingestion job adds —
  * progress counters bumped atomically as units commit, written only while the claim's token is
  * current (a worker given up on cannot count its units twice), and the daily cycle's submission.
+ * Rows are counted as {@code alphaquant.ingest.rows{dataset, result=stored|rejected}} once their
+ * transaction commits.
  */
 @Repository
 public class JobStore {
@@ -29,11 +34,13 @@ public class JobStore {
     private final JdbcTemplate jdbc;
     private final JobQueue queue;
     private final RejectionStore rejections;
+    private final MeterRegistry meters;
 
-    public JobStore(JdbcTemplate jdbc, RejectionStore rejections) {
+    public JobStore(JdbcTemplate jdbc, RejectionStore rejections, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.queue = new JobQueue(jdbc, "ingest_job");
         this.rejections = rejections;
+        this.meters = meters;
     }
 
     /** The job table's lifecycle, for the worker and the API's resume. */
@@ -98,6 +105,24 @@ public class JobStore {
         rejected.forEach((reason, count) -> jdbc.update("insert into ingest_rejection (job_id, reason, rows) values (?,?,?) "
                 + "on conflict (job_id, reason) do update set rows = ingest_rejection.rows + excluded.rows", claim.jobId(), reason, count));
         rejections.record(dataset.apiName(), claim.jobId(), refused);
+        afterCommit(() -> {
+            meters.counter("alphaquant.ingest.rows", "dataset", dataset.apiName(), "result", "stored").increment(rows);
+            meters.counter("alphaquant.ingest.rows", "dataset", dataset.apiName(), "result", "rejected").increment(rejectedRows);
+        });
+    }
+
+    /** Counted only once they are in: a unit rolled back (a lost claim) is fetched again and counted then. */
+    private static void afterCommit(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     public void addCalls(JobQueue.Claim claim, long calls) {

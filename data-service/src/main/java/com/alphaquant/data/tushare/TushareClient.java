@@ -5,10 +5,12 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * that spaces calls evenly at the account's calls/minute and never lets Tushare's sliding
  * one-minute window see more than that, and a circuit breaker; retryable failures (rate limits,
  * HTTP 429 and 5xx, timeouts, malformed bodies) back off exponentially with jitter. Errors
- * Tushare reports with HTTP 200 are decoded into typed {@link TushareException}s.
+ * Tushare reports with HTTP 200 are decoded into typed {@link TushareException}s. Each attempt
+ * is counted as {@code alphaquant.tushare.calls{api, outcome}} (outcome {@code ok} or the error,
+ * e.g. {@code rate_limited}), each retry as {@code alphaquant.tushare.retries{api}}.
  */
 public class TushareClient {
 
@@ -41,9 +45,11 @@ public class TushareClient {
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final MeterRegistry meters;
 
-    public TushareClient(WebClient.Builder builder, DataProperties.Tushare config) {
+    public TushareClient(WebClient.Builder builder, DataProperties.Tushare config, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
         this.token = config.token();
         this.http = builder.baseUrl(config.url())
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
@@ -103,6 +109,7 @@ public class TushareClient {
                         .filter(e -> e instanceof TushareException t && t.retryable())
                         .doBeforeRetry(s -> {
                             retries.incrementAndGet();
+                            meters.counter("alphaquant.tushare.retries", "api", apiName).increment();
                             log.warn("Retrying after {} (attempt {})", s.failure().getMessage(), s.totalRetries() + 1);
                         })
                         .onRetryExhaustedThrow((spec, s) -> s.failure()));
@@ -120,7 +127,13 @@ public class TushareClient {
                 .bodyToMono(String.class)
                 .timeout(config.timeout())
                 .onErrorMap(e -> !(e instanceof TushareException), e -> translate(e, apiName, params))
-                .map(text -> decode(text, apiName, params));
+                .map(text -> decode(text, apiName, params))
+                .doOnSuccess(table -> counted(apiName, "ok"))
+                .doOnError(e -> counted(apiName, e instanceof TushareException t ? t.error().name().toLowerCase(Locale.ROOT) : "error"));
+    }
+
+    private void counted(String apiName, String outcome) {
+        meters.counter("alphaquant.tushare.calls", "api", apiName, "outcome", outcome).increment();
     }
 
     private static TushareException translate(Throwable e, String apiName, Map<String, String> params) {

@@ -6,7 +6,9 @@ import com.alphaquant.data.tushare.TushareClient;
 import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.MarketDataReady;
 import com.alphaquant.events.Topics;
+import com.alphaquant.support.calls.InternalToken;
 import com.alphaquant.testsupport.TestInfra;
+import com.alphaquant.testsupport.http.Scrape;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.net.URI;
@@ -23,9 +25,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,22 +40,26 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Ingestion end to end: the real REST API, real PostgreSQL, an in-JVM KRaft Kafka broker and
  * tushare-sim (a real HTTP server speaking Tushare's protocol) over the real 300-stock sample,
- * into which a few malformed rows are planted. Expected counts are computed from the files.
+ * into which a few malformed rows are planted. Expected counts are computed from the files. The
+ * service asks for the internal token, as in compose and Kubernetes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "alphaquant.data.job-stale-after=2s", "alphaquant.data.job-poll-interval=200ms",
         "alphaquant.data.tushare.backoff-base=20ms", "alphaquant.data.tushare.backoff-max=200ms",
         "alphaquant.data.tushare.timeout=2s", "alphaquant.data.tushare.concurrency=5"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(OutputCaptureExtension.class)
 class IngestIT {
 
     static final SimFixture sim = SimFixture.start();
+    static final String INTERNAL_TOKEN = "internal-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestInfra.postgres(registry, "aq_ingest");
         TestInfra.kafka(registry);
         sim.configure(registry);
+        registry.add("alphaquant.internal-token", () -> INTERNAL_TOKEN);
     }
 
     @AfterAll
@@ -73,8 +82,13 @@ class IngestIT {
         sim.clearFaults();
     }
 
+    /** A request as the gateway or another service sends it: with the internal token. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header(InternalToken.HEADER, INTERNAL_TOKEN);
+    }
+
     private UUID submit(String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/ingest"))
+        HttpResponse<String> r = http.send(request("/api/data/ingest")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
@@ -82,7 +96,7 @@ class IngestIT {
     }
 
     private JsonNode job(UUID id) throws Exception {
-        return json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/jobs/" + id)).build(),
+        return json.readTree(http.send(request("/api/data/jobs/" + id).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 
@@ -229,17 +243,43 @@ class IngestIT {
 
     @Test
     @Order(5)
+    void theScrapeShowsTushareCallsRetriesAndRowsAndNoLogLineShowsASecret(CapturedOutput output) throws Exception {
+        jdbc.update("delete from coverage where dataset = 'daily' and from_date between '2021-04-01' and '2021-04-30'");
+        sim.failAfter(0);
+        JsonNode failed = awaitEnd(submit("""
+                {"datasets":["daily"],"tsCodes":["all"],"startDate":"2021-04-01","endDate":"2021-04-30"}"""), Duration.ofSeconds(30));
+        HttpResponse<String> wrongToken = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/data/jobs/"
+                + UUID.randomUUID())).header(InternalToken.HEADER, "x" + INTERNAL_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
+        assertThat(scrape.statusCode()).as("the scrape needs no token").isEqualTo(200);
+        // The counts of the earlier tests: the whole sample, the retried faults, the refused token.
+        assertThat(Scrape.value(scrape.body(), "alphaquant_tushare_calls_total{api=\"daily\",outcome=\"ok\"}")).isGreaterThan(1000);
+        assertThat(Scrape.value(scrape.body(), "alphaquant_tushare_calls_total{api=\"daily\",outcome=\"invalid_token\"}")).isPositive();
+        assertThat(Scrape.value(scrape.body(), "alphaquant_tushare_retries_total{api=\"adj_factor\"}")).isGreaterThan(5);
+        // Every valid daily row once, and again for the year test 2 loaded twice; the planted bad rows.
+        assertThat(Scrape.value(scrape.body(), "alphaquant_ingest_rows_total{dataset=\"daily\",result=\"stored\"}"))
+                .isGreaterThanOrEqualTo(sim.expected().validDailyRows());
+        assertThat(Scrape.value(scrape.body(), "alphaquant_ingest_rows_total{dataset=\"daily\",result=\"rejected\"}")).isPositive();
+        assertThat(output.getAll()).as("the failure was logged").contains("INVALID_TOKEN")
+                .doesNotContain(SimFixture.TOKEN).doesNotContain(INTERNAL_TOKEN);
+    }
+
+    @Test
+    @Order(6)
     void servesWhatWasLoadedWithAdjustments() throws Exception {
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-01-10&adjust=qfq")).header("Accept", "text/csv").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = http.send(request("/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-01-10&adjust=qfq")
+                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body().lines()).hasSize(1 + 5).first().asString().startsWith("ts_code,trade_date,open");
 
-        JsonNode none = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-01-04")).build(), HttpResponse.BodyHandlers.ofString()).body());
-        JsonNode qfq = json.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-01-04&adjust=qfq")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode none = json.readTree(http.send(request("/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-01-04").build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode qfq = json.readTree(http.send(request("/api/data/bars?ts_code=600519.SH&start=2022-01-04&end=2022-01-04&adjust=qfq")
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
         double raw = none.get(0).get("close").asDouble();
         double factor = none.get(0).get("adjFactor").asDouble();
         double latest = jdbc.queryForObject("select adj_factor from adj_factor where ts_code = '600519.SH' order by trade_date desc limit 1", Double.class);

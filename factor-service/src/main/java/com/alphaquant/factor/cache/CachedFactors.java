@@ -6,6 +6,7 @@ import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.market.TsCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -24,7 +25,9 @@ import java.util.TreeSet;
  * months it touches (a day-by-day consumer such as strategy-service hits the month the first
  * day computed), misses are computed together in one engine run per request and stored, and
  * concurrent requests for the same chunks compute them once ({@link SingleFlight}).
- * Months that start after today are not stored: they can only be empty now.
+ * Months that start after today are not stored: they can only be empty now. Chunks count as
+ * {@code alphaquant.factor.cache{result=hit|miss}}; each engine run (its bars loaded included) is
+ * timed as {@code alphaquant.factor.compute}.
  */
 public final class CachedFactors {
 
@@ -36,13 +39,18 @@ public final class CachedFactors {
     private final SingleFlight<ChunkKey, StockFactors> flights = new SingleFlight<>();
     private final Counter hits;
     private final Counter misses;
+    private final Timer computeTime;
 
     public CachedFactors(FactorComputer computer, FactorCache cache, MeterRegistry meters, Clock clock) {
         this.computer = computer;
         this.cache = cache;
         this.clock = clock;
-        this.hits = Counter.builder("factor.cache.hits").description("stock-month chunks read from Redis").register(meters);
-        this.misses = Counter.builder("factor.cache.misses").description("stock-month chunks computed").register(meters);
+        this.hits = Counter.builder("alphaquant.factor.cache").tag("result", "hit")
+                .description("stock-month chunks asked of the cache, by whether Redis had them").register(meters);
+        this.misses = Counter.builder("alphaquant.factor.cache").tag("result", "miss")
+                .description("stock-month chunks asked of the cache, by whether Redis had them").register(meters);
+        this.computeTime = Timer.builder("alphaquant.factor.compute")
+                .description("factor engine runs, loading their bars included").register(meters);
     }
 
     /** Each stock's factors on its bars in [start, end]; stocks without a bar there are absent. */
@@ -116,7 +124,9 @@ public final class CachedFactors {
             first = k.month().isBefore(first) ? k.month() : first;
             last = k.month().isAfter(last) ? k.month() : last;
         }
-        Map<TsCode, StockFactors> computed = computer.compute(codes, first.atDay(1), last.atEndOfMonth());
+        LocalDate from = first.atDay(1);
+        LocalDate to = last.atEndOfMonth();
+        Map<TsCode, StockFactors> computed = computeTime.record(() -> computer.compute(codes, from, to));
         for (ChunkKey k : keys) {
             StockFactors all = computed.get(k.code());
             out.put(k, all == null ? StockFactors.empty(k.code(), FACTORS)

@@ -30,8 +30,8 @@ public final class RedisGuard {
     private volatile Instant lastWarn = Instant.MIN;
 
     public RedisGuard(MeterRegistry meters, Clock clock, Duration pause, Duration warnEvery) {
-        this.errors = Counter.builder("factor.cache.errors").description("Redis calls that failed").register(meters);
-        this.skipped = Counter.builder("factor.cache.skipped")
+        this.errors = Counter.builder("alphaquant.factor.cache.errors").description("Redis calls that failed").register(meters);
+        this.skipped = Counter.builder("alphaquant.factor.cache.skipped")
                 .description("Redis calls not tried because Redis failed moments ago").register(meters);
         this.clock = clock;
         this.pause = pause;

@@ -52,8 +52,8 @@ class CachedFactorsIT {
     }
 
     record Service(CachedFactors factors, FactorComputer computer, SimpleMeterRegistry meters) {
-        double counter(String name) {
-            return meters.counter(name).count();
+        double counter(String name, String... tags) {
+            return meters.counter(name, tags).count();
         }
     }
 
@@ -72,13 +72,13 @@ class CachedFactorsIT {
 
         Map<TsCode, StockFactors> first = s.factors().factors(CODES, START, END);
         assertThat(s.computer().runs()).isEqualTo(1);
-        assertThat(s.counter("factor.cache.misses")).isEqualTo(CODES.size() * 3.0); // May, June, July
+        assertThat(s.counter("alphaquant.factor.cache", "result", "miss")).isEqualTo(CODES.size() * 3.0); // May, June, July
         assertThat(redis.hasKey(prefix + ":factors:" + FactorEngine.VERSION + ":" + CODES.get(0) + ":2022-06")).isTrue();
         assertThat(redis.getExpire(prefix + ":factors:" + FactorEngine.VERSION + ":" + CODES.get(0) + ":2022-06")).isPositive();
 
         Map<TsCode, StockFactors> second = s.factors().factors(CODES, START, END);
         assertThat(s.computer().runs()).isEqualTo(1); // not computed again
-        assertThat(s.counter("factor.cache.hits")).isEqualTo(CODES.size() * 3.0);
+        assertThat(s.counter("alphaquant.factor.cache", "result", "hit")).isEqualTo(CODES.size() * 3.0);
         assertSame(first, second);
         second.values().forEach(v -> Sample.assertMatchesWholeHistory(v, 1e-12));
 
@@ -99,8 +99,8 @@ class CachedFactorsIT {
         Service v2 = service(redis, prefix, FactorEngine.VERSION + "-next");
         v2.factors().factors(CODES, START, END);
         assertThat(v2.computer().runs()).isEqualTo(1);
-        assertThat(v2.counter("factor.cache.hits")).isZero();
-        assertThat(v2.counter("factor.cache.misses")).isEqualTo(CODES.size() * 3.0);
+        assertThat(v2.counter("alphaquant.factor.cache", "result", "hit")).isZero();
+        assertThat(v2.counter("alphaquant.factor.cache", "result", "miss")).isEqualTo(CODES.size() * 3.0);
     }
 
     @Test
@@ -129,11 +129,11 @@ class CachedFactorsIT {
             pool.shutdownNow();
             patient.destroy();
         }
-        assertThat(s.counter("factor.cache.errors")).as("Redis answered every command").isZero();
+        assertThat(s.counter("alphaquant.factor.cache.errors")).as("Redis answered every command").isZero();
         // Requests that arrive together may split the chunks between them (each computes what it
         // claimed first, then waits for the rest), so engine runs can be more than one; what
         // single-flight promises is that no stock-month is computed twice.
-        assertThat(s.counter("factor.cache.misses")).as("stock-months computed").isEqualTo(CODES.size() * 3.0);
+        assertThat(s.counter("alphaquant.factor.cache", "result", "miss")).as("stock-months computed").isEqualTo(CODES.size() * 3.0);
         assertThat(s.computer().runs()).isBetween(1L, (long) threads);
     }
 
@@ -149,7 +149,7 @@ class CachedFactorsIT {
             values.values().forEach(v -> Sample.assertMatchesWholeHistory(v, 1e-12));
             assertSame(values, again);
             assertThat(s.computer().runs()).isEqualTo(2); // no cache: both computed
-            assertThat(s.counter("factor.cache.errors")).isGreaterThanOrEqualTo(1);
+            assertThat(s.counter("alphaquant.factor.cache.errors")).isGreaterThanOrEqualTo(1);
         } finally {
             down.destroy();
         }

@@ -61,14 +61,14 @@ class RedisStoppedIT {
         Map<TsCode, StockFactors> warm = factors.factors(CODES, START, END);
         factors.factors(CODES, START, END);
         assertThat(computer.runs()).as("computed once, then a hit").isEqualTo(1);
-        assertThat(meters.counter("factor.cache.errors").count()).isZero();
+        assertThat(meters.counter("alphaquant.factor.cache.errors").count()).isZero();
 
         redisServer.stop();
         Map<TsCode, StockFactors> whileDown = factors.factors(CODES, START, END);
         assertThat(computer.runs()).as("no cache: computed").isEqualTo(2);
         CachedFactorsIT.assertSame(warm, whileDown);
         whileDown.values().forEach(v -> Sample.assertMatchesWholeHistory(v, 1e-12));
-        assertThat(meters.counter("factor.cache.errors").count()).isPositive();
+        assertThat(meters.counter("alphaquant.factor.cache.errors").count()).isPositive();
 
         redisServer.resume(); // empty: it keeps nothing on disk
         RedisConnections.awaitUp(redis); // Lettuce reconnects on its own

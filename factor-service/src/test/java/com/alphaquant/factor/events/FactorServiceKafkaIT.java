@@ -21,6 +21,8 @@ import com.alphaquant.factor.engine.FactorRegistry;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.testsupport.TestInfra;
 import com.alphaquant.testsupport.TestRedis;
+import com.alphaquant.testsupport.http.LocalService;
+import com.alphaquant.testsupport.http.Scrape;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisTemplate;
@@ -44,9 +47,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The whole service with the JVM's in-JVM KRaft broker, the tests' Redis (a key prefix of its own)
  * and the real sample as the bar source: ingested batches refresh the cache and announce nothing; a ready
- * job announces factors.computed per day, once; poison goes to the dead letters.
+ * job announces factors.computed per day, once, in the trace of the event that asked; poison goes
+ * to the dead letters. The scrape then shows the cache, compute and consumer metrics.
  */
-@SpringBootTest(properties = "alphaquant.factor.kafka-listener-enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "alphaquant.factor.kafka-listener-enabled=true")
 // Closed after the class, so that its listeners leave the factor-service group (FactorScaleOutIT's replicas join it).
 @DirtiesContext
 class FactorServiceKafkaIT {
@@ -55,6 +59,7 @@ class FactorServiceKafkaIT {
     static final List<String> CODES = Sample.CODES.subList(0, 3).stream().map(TsCode::toString).toList();
     static final EventSerde SERDE = new EventSerde();
     static RedisTemplate<String, byte[]> redisForCleanUp;
+    static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -72,6 +77,8 @@ class FactorServiceKafkaIT {
     FactorComputer computer;
     @Autowired
     CachedFactors factors;
+    @Value("${local.server.port}")
+    int port;
 
     @AfterAll
     static void cleanUp() {
@@ -122,13 +129,17 @@ class FactorServiceKafkaIT {
             // The (whole-market) job finished: one factors.computed per trade date, in date order, under one key.
             // Its last day is the marker: anything the unit above had announced would have come before it.
             MarketDataReady done = ready("job-1", "2022-12-17", "2022-12-20", List.of("daily"), List.of());
-            send(producer, Topics.MARKET_DATA_READY, done.key(), SERDE.toJson(done));
+            ProducerRecord<String, String> traced = new ProducerRecord<>(Topics.MARKET_DATA_READY, done.key(), SERDE.toJson(done));
+            traced.headers().add("traceparent", ("00-" + TRACE_ID + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+            producer.send(traced).get();
             List<ConsumerRecord<String, String>> first = pollThrough(computed, on("2022-12-20"), Duration.ofSeconds(60));
             assertThat(first).hasSize(2);
             List<FactorsComputed> events = events(first);
             assertThat(events).extracting(FactorsComputed::tradeDate) // 17th and 18th are a weekend
                     .containsExactly(LocalDate.parse("2022-12-19"), LocalDate.parse("2022-12-20"));
             assertThat(first).extracting(ConsumerRecord::key).containsOnly(FactorsComputed.KEY);
+            assertThat(first).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("traceparent").value(),
+                    StandardCharsets.UTF_8)).as("the trace of the ready event").startsWith("00-" + TRACE_ID + "-"));
             for (FactorsComputed e : events) {
                 assertThat(e.eventId()).isEqualTo(EventIds.of(Topics.FACTORS_COMPUTED, done.eventId(),
                         e.tradeDate().toString(), FactorEngine.VERSION));
@@ -185,6 +196,15 @@ class FactorServiceKafkaIT {
             assertThat(new String(dltIngested.get(0).headers().lastHeader("kafka_dlt-exception-message").value(),
                     StandardCharsets.UTF_8)).contains("Invalid market.data.ingested event");
         }
+
+        // A month nothing asked for yet: misses (the events above refresh the cache, which counts none).
+        factors.factors(CODES.stream().map(TsCode::of).toList(), LocalDate.parse("2022-10-10"), LocalDate.parse("2022-10-14"));
+        String scrape = new LocalService(port).get("/actuator/prometheus").body();
+        assertThat(Scrape.value(scrape, "alphaquant_factor_cache_total{result=\"miss\"}")).isGreaterThanOrEqualTo(CODES.size());
+        assertThat(Scrape.value(scrape, "alphaquant_factor_cache_total{result=\"hit\"}")).isPositive();
+        assertThat(Scrape.value(scrape, "alphaquant_factor_compute_seconds_count")).isEqualTo(computer.runs());
+        assertThat(scrape.lines()).as("Kafka's consumer lag, from Boot's consumer factory")
+                .anyMatch(l -> l.startsWith("kafka_consumer_fetch_manager_records_lag_max{"));
     }
 
     private static void send(KafkaProducer<String, String> producer, String topic, String key, String value) throws Exception {

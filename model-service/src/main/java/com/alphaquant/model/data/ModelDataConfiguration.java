@@ -1,6 +1,7 @@
 package com.alphaquant.model.data;
 
 import com.alphaquant.model.ModelProperties;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.panel.DataServicePanelSource;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +12,10 @@ import org.springframework.context.annotation.Configuration;
 class ModelDataConfiguration {
 
     @Bean
-    ModelData modelData(ModelProperties properties) {
+    ModelData modelData(ModelProperties properties, ServiceCalls calls) {
         return switch (properties.bars()) {
             case "sample" -> new SampleModelData();
-            default -> new DataServiceModelData(new DataServicePanelSource(properties.dataServiceUrl(), 4, Duration.ofSeconds(120)),
+            default -> new DataServiceModelData(new DataServicePanelSource(calls, properties.dataServiceUrl(), 4, Duration.ofSeconds(120)),
                     "data-service " + properties.dataServiceUrl());
         };
     }

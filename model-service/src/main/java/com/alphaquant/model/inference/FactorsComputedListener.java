@@ -40,7 +40,7 @@ public class FactorsComputedListener {
         this.predictor = predictor;
         this.outbox = outbox;
         this.tx = tx;
-        this.published = Counter.builder("model.predictions.published").description("model.predictions events written to the outbox")
+        this.published = Counter.builder("alphaquant.model.predictions.published").description("model.predictions events written to the outbox")
                 .register(meters);
     }
 

@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A training job's progress in its row — percent and detail at most once a second, every epoch's
- * losses as a point of the loss curves — and its log lines; each write also reads back whether
- * the job's owner asked it to stop.
+ * losses as a point of the loss curves (and in the {@link TrainingLosses} gauges) — and its log
+ * lines; each write also reads back whether the job's owner asked it to stop.
  */
 final class JobProgress implements ProgressListener {
 
@@ -24,14 +24,16 @@ final class JobProgress implements ProgressListener {
     private final TrainingJobStore jobs;
     private final JobQueue.Claim claim;
     private final JsonMapper json;
+    private final TrainingLosses losses;
     private long writtenAt = System.nanoTime() - WRITE_EVERY_NANOS;
     private long epochStartedAt = System.nanoTime();
     private volatile boolean cancelled;
 
-    JobProgress(TrainingJobStore jobs, JobQueue.Claim claim, JsonMapper json) {
+    JobProgress(TrainingJobStore jobs, JobQueue.Claim claim, JsonMapper json, TrainingLosses losses) {
         this.jobs = jobs;
         this.claim = claim;
         this.json = json;
+        this.losses = losses;
     }
 
     boolean cancelled() {
@@ -54,6 +56,7 @@ final class JobProgress implements ProgressListener {
         jobs.epoch(claim, new EpochRecord(p.epoch(), json.writeValueAsString(losses(p.trainLoss())),
                 json.writeValueAsString(losses(p.validLoss())), p.learningRate(), (now - epochStartedAt) / 1e9));
         epochStartedAt = now;
+        losses.epoch(p.trainLoss(), p.validLoss());
         log.info("Training job {}: epoch {}/{}, train {}, valid {}, {} samples/s", claim.jobId(), p.epoch(), p.epochs(),
                 p.trainLoss(), p.validLoss(), Math.round(p.samplesPerSecond()));
     }

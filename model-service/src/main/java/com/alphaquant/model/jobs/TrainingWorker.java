@@ -45,15 +45,17 @@ public class TrainingWorker implements JobWorker.Jobs {
     private final JsonMapper json;
     private final ModelProperties properties;
     private final JobWorker worker;
+    private final TrainingLosses losses;
 
     public TrainingWorker(TrainingJobStore jobs, ModelRegistry registry, ModelData data, TransactionTemplate tx, JsonMapper json,
-                          ModelProperties properties, MeterRegistry meters) {
+                          ModelProperties properties, MeterRegistry meters, TrainingLosses losses) {
         this.jobs = jobs;
         this.registry = registry;
         this.data = data;
         this.tx = tx;
         this.json = json;
         this.properties = properties;
+        this.losses = losses;
         this.worker = new JobWorker("training", jobs.queue(), this, 1, properties.jobStaleAfter(), properties.maxAttempts(), meters);
     }
 
@@ -76,7 +78,7 @@ public class TrainingWorker implements JobWorker.Jobs {
                 .learningRate(request.learningRate().floatValue()).finalLearningRate(request.learningRate().floatValue() / 100)
                 .patience(request.patience()).seed(request.seed()).device(device(request.device())).build();
         TrainingRun run = TrainingRun.of(request.preset(), dataset, options, request.validStart(), request.testStart());
-        JobProgress progress = new JobProgress(jobs, claim, json);
+        JobProgress progress = new JobProgress(jobs, claim, json, losses);
         Optional<TrainingRun.Result> result = run.run(dataset, progress, progress::cancelled);
         if (result.isEmpty()) {
             jobs.cancelled(claim);

@@ -4,6 +4,7 @@ import static com.alphaquant.testsupport.EmbeddedKafkaClients.consumer;
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.poll;
 import static com.alphaquant.testsupport.EmbeddedKafkaClients.producer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.alphaquant.events.EventSerde;
 import com.alphaquant.events.FactorsComputed;
@@ -16,6 +17,7 @@ import com.alphaquant.model.dataset.SampleSource;
 import com.alphaquant.model.registry.ModelRegistry;
 import com.alphaquant.model.train.TrainedModel;
 import com.alphaquant.testsupport.TestInfra;
+import com.alphaquant.testsupport.http.Scrape;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,6 +115,16 @@ class ModelServiceIT {
         assertThat(metrics.path("seed").asInt()).isEqualTo(7);
         assertThat(Files.isDirectory(ModelRegistry.files(MODELS, modelId))).isTrue();
         assertThat(json.readTree(send("GET", "/api/models", null).body()).get(0).path("id").asString()).isEqualTo(modelId.toString());
+
+        // The last epoch's losses per head, as Prometheus scrapes them.
+        String scrape = send("GET", "/actuator/prometheus", null).body();
+        JsonNode last = epochs.get(epochs.size() - 1);
+        for (String split : List.of("train", "valid")) {
+            for (String head : List.of("total", "return", "sharpe", "drawdown")) {
+                assertThat(Scrape.value(scrape, "alphaquant_model_training_loss{head=\"" + head + "\",split=\"" + split + "\"}"))
+                        .as(split + " " + head).isCloseTo(last.path(split + "Loss").path(head).asDouble(), within(1e-9));
+            }
+        }
     }
 
     @Test

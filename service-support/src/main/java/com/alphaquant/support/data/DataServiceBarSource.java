@@ -2,7 +2,6 @@ package com.alphaquant.support.data;
 
 import com.alphaquant.backtest.data.BarSource;
 import com.alphaquant.backtest.data.DataUnavailableException;
-
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.IndexWeight;
 import com.alphaquant.market.IndustryClassification;
@@ -11,6 +10,7 @@ import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TradingCalendar;
 import com.alphaquant.market.TsCode;
 import com.alphaquant.market.rules.LimitCrossCheck.ExchangeLimit;
+import com.alphaquant.support.calls.ServiceCalls;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,8 +36,13 @@ public final class DataServiceBarSource implements BarSource {
     /** Most codes data-service takes in one {@code ts_codes} list. */
     public static final int CODES_PER_CALL = 500;
 
+    /** Without the internal token or tracing: for tests and tools outside a service. */
     public DataServiceBarSource(String baseUrl, Duration connectTimeout, Duration readTimeout) {
-        this.http = new DataServiceHttp(baseUrl, connectTimeout, readTimeout, DataUnavailableException::new);
+        this(ServiceCalls.none(), baseUrl, connectTimeout, readTimeout);
+    }
+
+    public DataServiceBarSource(ServiceCalls calls, String baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.http = new DataServiceHttp(calls, baseUrl, connectTimeout, readTimeout, DataUnavailableException::new);
         this.baseUrl = http.baseUrl();
     }
 

@@ -1,5 +1,6 @@
 package com.alphaquant.support.data;
 
+import com.alphaquant.support.calls.ServiceCalls;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -8,7 +9,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GET requests to data-service's API with a connect and a read timeout: an unreachable service,
  * an error status or an unreadable body fails with the caller's exception (the {@link Failure}),
  * in a message that names the service, the call and why. What every data-service client shares.
+ * Requests go out through {@link ServiceCalls}: traced, with the internal token and the request id.
  */
 public final class DataServiceHttp {
 
@@ -41,29 +42,29 @@ public final class DataServiceHttp {
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Failure failure;
+    private final ServiceCalls calls;
     private final RestClient http;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public DataServiceHttp(String baseUrl, Duration connectTimeout, Duration readTimeout, Failure failure) {
-        this(HttpClient.newBuilder().connectTimeout(connectTimeout).build(),
+    public DataServiceHttp(ServiceCalls calls, String baseUrl, Duration connectTimeout, Duration readTimeout, Failure failure) {
+        this(calls, HttpClient.newBuilder().connectTimeout(connectTimeout).build(),
                 baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl, connectTimeout, readTimeout, failure);
     }
 
-    private DataServiceHttp(HttpClient client, String baseUrl, Duration connectTimeout, Duration readTimeout, Failure failure) {
+    private DataServiceHttp(ServiceCalls calls, HttpClient client, String baseUrl, Duration connectTimeout, Duration readTimeout,
+                            Failure failure) {
+        this.calls = calls;
         this.client = client;
         this.baseUrl = baseUrl;
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.failure = failure;
-        // Built directly: Boot 4 provides no RestClient.Builder bean without spring-boot-restclient.
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(readTimeout);
-        this.http = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.http = calls.client(baseUrl, client, readTimeout);
     }
 
     /** The same service and connections, another read timeout (the JDK client's bounds the whole exchange, body included). */
     public DataServiceHttp withReadTimeout(Duration timeout) {
-        return new DataServiceHttp(client, baseUrl, connectTimeout, timeout, failure);
+        return new DataServiceHttp(calls, client, baseUrl, connectTimeout, timeout, failure);
     }
 
     public String baseUrl() {

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Claims jobs from a {@link JobQueue} and runs them a few at a time, beating each job's heartbeat
  * meanwhile; the service calls {@link #poll()} on its schedule. Before claiming, jobs whose
  * workers were lost too often are failed. A poll that cannot reach the database (the claim or
- * that sweep throws) keeps every slot free, counts the failure ({@code <name>.jobs.claim.failures})
+ * that sweep throws) keeps every slot free, counts the failure ({@code alphaquant.jobs.claim.failures{worker=<name>}})
  * and tries again at the next poll: the worker never wedges, and picks jobs up by itself once
  * the database is back. Whatever a job throws is recorded as its failure, never lost — except
  * while the worker closes: {@link #close()} interrupts the running jobs, which then fail for that
@@ -67,7 +67,7 @@ public final class JobWorker implements AutoCloseable {
         this.slots = new Semaphore(threads);
         this.executor = Executors.newFixedThreadPool(threads, daemon(name + "-job"));
         this.heartbeats = Executors.newSingleThreadScheduledExecutor(daemon(name + "-heartbeat"));
-        this.claimFailureCounter = Counter.builder(name + ".jobs.claim.failures")
+        this.claimFailureCounter = Counter.builder("alphaquant.jobs.claim.failures").tag("worker", name)
                 .description("Polls whose job claim failed (the database unreachable or failing)").register(meters);
     }
 

@@ -19,25 +19,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acknowledged it, so a crash in between re-publishes it (consumers dedupe by event id). Within a
  * batch rows go out in id order; an event is written only after the data it announces has
  * committed, so no consumer sees it early whatever the order across replicas. While Kafka is
- * down rows simply wait. Published rows are pruned after {@code retention}.
+ * down rows simply wait. Published rows are pruned after {@code retention}. Each row goes out in
+ * the trace of the transaction that wrote it ({@link OutboxTrace}).
  */
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int PRUNE_BATCH = 10_000;
 
-    private record Row(long id, String topic, String key, String payload) {}
+    private record Row(long id, String topic, String key, String payload, String traceparent) {}
 
     private final JdbcTemplate jdbc;
     private final KafkaTemplate<String, String> kafka;
     private final TransactionTemplate tx;
     private final Duration retention;
+    private final OutboxTrace trace;
 
+    /** A relay that sends rows without continuing their traces. */
     public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx, Duration retention) {
+        this(jdbc, kafka, tx, retention, OutboxTrace.none());
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, KafkaTemplate<String, String> kafka, TransactionTemplate tx, Duration retention,
+                       OutboxTrace trace) {
         this.jdbc = jdbc;
         this.kafka = kafka;
         this.tx = tx;
         this.retention = retention;
+        this.trace = trace;
     }
 
     @Scheduled(fixedDelayString = "${alphaquant.outbox.interval:1s}")
@@ -59,13 +68,13 @@ public class OutboxRelay {
         List<Exception> failure = new ArrayList<>(1);
         Integer published = tx.execute(status -> {
             List<Row> rows = jdbc.query("""
-                    select id, topic, event_key, payload from outbox where published_at is null
+                    select id, topic, event_key, payload, traceparent from outbox where published_at is null
                     order by id limit ? for update skip locked""",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), limit);
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), limit);
             List<Object[]> sent = new ArrayList<>();
             for (Row row : rows) {
                 try {
-                    kafka.send(row.topic(), row.key(), row.payload()).get(10, TimeUnit.SECONDS);
+                    trace.continuing(row.traceparent(), () -> kafka.send(row.topic(), row.key(), row.payload()).get(10, TimeUnit.SECONDS));
                 } catch (Exception e) {
                     failure.add(e);
                     break;

@@ -8,8 +8,11 @@ import com.alphaquant.market.IndustryClassification;
 import com.alphaquant.market.IndustryMembership;
 import com.alphaquant.market.StHistory;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.data.DataServiceHttp;
 import com.alphaquant.support.data.DataServiceRows;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,6 +65,8 @@ public final class DataServicePanelSource implements PanelSource, AutoCloseable 
     /** Reads one array element at a time, so no trailing-token check. */
     private static final JsonMapper PANEL_JSON = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
+    private static final ContextSnapshotFactory CONTEXT = ContextSnapshotFactory.builder().build();
+
     private final DataServiceHttp http;
     private final DataServiceHttp panelHttp;
     private final ExecutorService fetchers;
@@ -73,18 +78,24 @@ public final class DataServicePanelSource implements PanelSource, AutoCloseable 
      * @param parallelism  panel requests at once when a load needs several
      * @param readTimeout  for each answer; a streamed panel gets {@value #PANEL_TIMEOUT_FACTOR} times as long
      */
-    public DataServicePanelSource(String baseUrl, int parallelism, Duration readTimeout) {
-        this(baseUrl, parallelism, readTimeout, Clock.systemUTC());
+    public DataServicePanelSource(ServiceCalls calls, String baseUrl, int parallelism, Duration readTimeout) {
+        this(calls, baseUrl, parallelism, readTimeout, Clock.systemUTC());
     }
 
-    DataServicePanelSource(String baseUrl, int parallelism, Duration readTimeout, Clock clock) {
-        this.http = new DataServiceHttp(baseUrl, CONNECT_TIMEOUT, readTimeout, PanelSourceUnavailableException::new);
+    /** Without the internal token or tracing: for tests and tools outside a service. */
+    public DataServicePanelSource(String baseUrl, int parallelism, Duration readTimeout) {
+        this(ServiceCalls.none(), baseUrl, parallelism, readTimeout, Clock.systemUTC());
+    }
+
+    DataServicePanelSource(ServiceCalls calls, String baseUrl, int parallelism, Duration readTimeout, Clock clock) {
+        this.http = new DataServiceHttp(calls, baseUrl, CONNECT_TIMEOUT, readTimeout, PanelSourceUnavailableException::new);
         this.panelHttp = http.withReadTimeout(readTimeout.multipliedBy(PANEL_TIMEOUT_FACTOR));
-        this.fetchers = Executors.newFixedThreadPool(parallelism, r -> {
+        // The fetches run in the caller's trace (its observation travels with each task).
+        this.fetchers = ContextExecutorService.wrap(Executors.newFixedThreadPool(parallelism, r -> {
             Thread t = new Thread(r, "data-service-fetch");
             t.setDaemon(true);
             return t;
-        });
+        }), CONTEXT::captureAll);
         this.clock = clock;
     }
 

@@ -116,7 +116,7 @@ class JobWorkerTest {
             worker.poll();
         }
         assertThat(worker.claimFailures()).isEqualTo(5);
-        assertThat(meters.get("test.jobs.claim.failures").counter().count()).isEqualTo(5.0);
+        assertThat(meters.get("alphaquant.jobs.claim.failures").tag("worker", "test").counter().count()).isEqualTo(5.0);
 
         // The database is back: two jobs at once prove that both slots came back after the failures.
         JobQueue.Claim first = claim();

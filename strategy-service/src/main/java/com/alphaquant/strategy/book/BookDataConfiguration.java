@@ -1,6 +1,7 @@
 package com.alphaquant.strategy.book;
 
 import com.alphaquant.backtest.data.BarSource;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.data.DataServiceBarSource;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class BookDataConfiguration {
 
     @Bean
-    BarSource liveBookBars(LiveBookProperties properties) {
-        return new DataServiceBarSource(properties.dataServiceUrl(), Duration.ofSeconds(2), properties.readTimeout());
+    BarSource liveBookBars(LiveBookProperties properties, ServiceCalls calls) {
+        return new DataServiceBarSource(calls, properties.dataServiceUrl(), Duration.ofSeconds(2), properties.readTimeout());
     }
 }

@@ -2,8 +2,8 @@ package com.alphaquant.strategy.factors;
 
 import com.alphaquant.strategy.StrategyProperties;
 import com.alphaquant.strategy.signal.CrossSection;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.web.UpstreamRejectedException;
-import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -54,12 +53,9 @@ public class FactorClient {
 
     private final RestClient http;
 
-    public FactorClient(StrategyProperties properties) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(properties.factorServiceConnectTimeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(properties.factorServiceReadTimeout());
-        // RestClient.builder(): Boot 4's RestClient.Builder bean lives in spring-boot-restclient, not needed here.
-        this.http = RestClient.builder().baseUrl(properties.factorServiceUrl()).requestFactory(requests).build();
+    public FactorClient(StrategyProperties properties, ServiceCalls calls) {
+        this.http = calls.client(properties.factorServiceUrl(), properties.factorServiceConnectTimeout(),
+                properties.factorServiceReadTimeout());
     }
 
     /**

@@ -1,13 +1,12 @@
 package com.alphaquant.strategy.industries;
 
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.web.UpstreamUnavailableException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -21,11 +20,8 @@ public class IndustryClient {
 
     private final RestClient http;
 
-    public IndustryClient(IndustryProperties properties) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(properties.readTimeout());
-        this.http = RestClient.builder().baseUrl(properties.dataServiceUrl()).requestFactory(requests).build();
+    public IndustryClient(IndustryProperties properties, ServiceCalls calls) {
+        this.http = calls.client(properties.dataServiceUrl(), Duration.ofSeconds(2), properties.readTimeout());
     }
 
     /**

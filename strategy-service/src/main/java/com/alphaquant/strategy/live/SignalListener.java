@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stock, predictions arrived): the day's signals are those its stored book was decided with.
  * The outbox relay publishes after commit and retries while Kafka is down (no signal stored but
  * never announced). A day older than the last decided one is not computed (counted as
- * {@code strategy.days.late}): the book chain runs forward only.
+ * {@code alphaquant.strategy.days.late}): the book chain runs forward only. Signals a delivery
+ * published count as {@code alphaquant.signals.published{strategy}}.
  */
 @Component
 public class SignalListener {
@@ -43,6 +44,7 @@ public class SignalListener {
     private final TransactionTemplate tx;
     private final Counter lateDays;
     private final LiveBook liveBook;
+    private final MeterRegistry meters;
 
     public SignalListener(SignalEngine engine, SignalStore store, Outbox outbox, TransactionTemplate tx, MeterRegistry meters,
                           LiveBook liveBook) {
@@ -51,7 +53,8 @@ public class SignalListener {
         this.store = store;
         this.outbox = outbox;
         this.tx = tx;
-        this.lateDays = Counter.builder("strategy.days.late")
+        this.meters = meters;
+        this.lateDays = Counter.builder("alphaquant.strategy.days.late")
                 .description("factors.computed days older than a day already decided, not computed").register(meters);
     }
 
@@ -86,6 +89,7 @@ public class SignalListener {
             if (published == null) {
                 log.info("{} {}: decided already, nothing published", strategy.name(), event.tradeDate());
             } else {
+                meters.counter("alphaquant.signals.published", "strategy", strategy.name()).increment(published);
                 log.info("{} {}: {} signals, {} new", strategy.name(), event.tradeDate(), signals.size(), published);
             }
             advanceLiveBook(strategy, event.tradeDate());

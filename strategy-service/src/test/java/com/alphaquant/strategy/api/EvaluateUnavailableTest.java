@@ -9,6 +9,7 @@ import com.alphaquant.strategy.StrategyProperties;
 import com.alphaquant.strategy.factors.FactorClient;
 import com.alphaquant.strategy.live.SignalEngine;
 import com.alphaquant.strategy.store.SignalStore;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.web.ProblemResponses;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -28,7 +29,7 @@ class EvaluateUnavailableTest {
     static MockMvc mvc(String factorServiceUrl) {
         StrategyProperties properties = new StrategyProperties(factorServiceUrl, null, null, Duration.ofSeconds(2), Duration.ofSeconds(5));
         SignalStore store = new SignalStore(null); // never reached: the factors come first
-        SignalEngine engine = new SignalEngine(new FactorClient(properties), store, properties);
+        SignalEngine engine = new SignalEngine(new FactorClient(properties, ServiceCalls.none()), store, properties);
         return MockMvcBuilders.standaloneSetup(new StrategyController(engine, store))
                 .setControllerAdvice(new ProblemResponses()).build();
     }

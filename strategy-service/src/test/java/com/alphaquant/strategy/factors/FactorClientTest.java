@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.strategy.StrategyProperties;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.web.UpstreamRejectedException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class FactorClientTest {
     }
 
     static FactorClient client(String url, Duration readTimeout) {
-        return new FactorClient(new StrategyProperties(url, null, null, Duration.ofSeconds(2), readTimeout));
+        return new FactorClient(new StrategyProperties(url, null, null, Duration.ofSeconds(2), readTimeout), ServiceCalls.none());
     }
 
     @Test

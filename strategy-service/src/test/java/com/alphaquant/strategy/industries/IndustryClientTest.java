@@ -7,6 +7,7 @@ import com.alphaquant.strategy.live.SignalEngine;
 import com.alphaquant.strategy.live.StrategyDefinition;
 import com.alphaquant.strategy.portfolio.Book;
 import com.alphaquant.strategy.signal.CrossSection;
+import com.alphaquant.support.calls.ServiceCalls;
 import com.alphaquant.support.web.UpstreamUnavailableException;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -42,7 +43,8 @@ class IndustryClientTest {
                 [{"industryCode":"IND001.SIM","name":"银行","members":["000001.SZ","600000.SH"]},
                  {"industryCode":"IND002.SIM","name":"白酒","members":["600519.SH"]}]""", queries);
         try {
-            IndustryClient client = new IndustryClient(new IndustryProperties(null, "http://127.0.0.1:" + server.getAddress().getPort(), null));
+            IndustryClient client = new IndustryClient(new IndustryProperties(null, "http://127.0.0.1:" + server.getAddress().getPort(), null),
+                    ServiceCalls.none());
             assertThat(client.asOf(LocalDate.of(2022, 12, 20))).isEqualTo(Map.of("000001.SZ", "IND001.SIM", "600000.SH", "IND001.SIM",
                     "600519.SH", "IND002.SIM"));
             assertThat(queries).containsExactly("date=2022-12-20");
@@ -55,7 +57,8 @@ class IndustryClientTest {
     void noClassificationIsAnUnavailableUpstreamNotAPlainRun() throws Exception {
         HttpServer server = serve(409, "{\"title\":\"Conflict\"}", new ArrayList<>());
         try {
-            IndustryClient client = new IndustryClient(new IndustryProperties(null, "http://127.0.0.1:" + server.getAddress().getPort(), null));
+            IndustryClient client = new IndustryClient(new IndustryProperties(null, "http://127.0.0.1:" + server.getAddress().getPort(), null),
+                    ServiceCalls.none());
             assertThatThrownBy(() -> client.asOf(LocalDate.of(2022, 12, 20))).isInstanceOf(UpstreamUnavailableException.class)
                     .hasMessageContaining("industries");
         } finally {
