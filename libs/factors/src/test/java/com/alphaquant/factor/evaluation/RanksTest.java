@@ -22,7 +22,9 @@ class RanksTest {
             int n = 1 + random.nextInt(60);
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                x[i] = random.nextInt(12) - 6;
+                // ties, zeros of both signs, and values spanning many exponents
+                x[i] = trial % 3 == 0 ? random.nextInt(12) - 6 : trial % 3 == 1 ? (random.nextBoolean() ? 0.0 : -0.0)
+                        : random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10);
             }
             double[] ranks = Ranks.average(x, n);
             for (int i = 0; i < n; i++) {
