@@ -47,7 +47,14 @@ public final class AlphaMining {
         if (read.isEmpty()) {
             throw new IllegalArgumentException("No stock bars up to " + setup.end());
         }
-        AlphaPanel panel = AlphaPanel.compute(BundledDataset.panelInput(read, indexBars), parallelism);
+        return context(AlphaPanel.compute(BundledDataset.panelInput(read, indexBars), parallelism), setup);
+    }
+
+    /**
+     * The context of a panel that holds no bar after {@code setup.end()} (factor-service's, with
+     * its warm-up history): training from {@code setup.start()}, earlier bars read as history only.
+     */
+    public static ScoringContext context(AlphaPanel panel, MiningSetup setup) {
         DaySplits splits = DaySplits.of(panel, setup.validStart(), setup.testStart(), setup.horizon());
         if (setup.start() != null) {
             int first = Arrays.binarySearch(panel.sessions(), DateInts.of(setup.start()));
