@@ -4,3 +4,4 @@
 CREATE DATABASE alphaquant_model;
 CREATE DATABASE alphaquant_backtest;
 CREATE DATABASE alphaquant_strategy;
+CREATE DATABASE alphaquant_factor;

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  *                             default: the bundled sample's
  * @param northCsv             the Tushare moneyflow_hsgt file that goes with {@code barsCsv} (NORTH_FLOW_Z);
  *                             default: the bundled sample's
+ * @param miningPolling        whether this replica runs mining jobs (off: API only)
+ * @param miningPollInterval   how often a replica looks for a runnable mining job
+ * @param miningStaleAfter     a RUNNING mining job without a heartbeat for this long is claimed again
+ * @param miningMaxAttempts    claims of one mining job before it is failed
  */
 @Validated
 @ConfigurationProperties("alphaquant.factor")
@@ -39,5 +43,9 @@ public record FactorProperties(@NotBlank String dataServiceUrl,
                                String barsCsv,
                                String indexCsv,
                                String namechangeCsv,
-                               String northCsv) {
+                               String northCsv,
+                               @DefaultValue("true") boolean miningPolling,
+                               @DefaultValue("1s") @NotNull Duration miningPollInterval,
+                               @DefaultValue("2m") @NotNull Duration miningStaleAfter,
+                               @DefaultValue("3") @Min(1) int miningMaxAttempts) {
 }

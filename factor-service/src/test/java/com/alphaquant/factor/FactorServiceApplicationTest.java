@@ -3,6 +3,7 @@ package com.alphaquant.factor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.support.panel.DataServiceStub;
+import com.alphaquant.testsupport.TestInfra;
 import com.alphaquant.testsupport.http.LocalService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class FactorServiceApplicationTest {
 
     @DynamicPropertySource
     static void dataService(DynamicPropertyRegistry registry) {
+        TestInfra.postgres(registry, "aq_factor");
         registry.add("alphaquant.factor.data-service-url", DATA_SERVICE::url);
     }
 

@@ -213,7 +213,8 @@ public final class UpCommand implements Callable<Integer> {
             data.put("TUSHARE_TOKEN", token);
         }
         own.put("data-service", data);
-        own.put("factor-service", Map.of("REDIS_HOST", infra.redis().host(), "REDIS_PORT", Integer.toString(infra.redis().port())));
+        own.put("factor-service", Map.of("DATABASE_URL", infra.postgres().database("alphaquant_factor"),
+                "REDIS_HOST", infra.redis().host(), "REDIS_PORT", Integer.toString(infra.redis().port())));
         // Models live in the data folder unless the configuration puts them elsewhere.
         boolean modelDirSet = config.get("alphaquant.model.model-dir").source() != AlphaConfig.Source.DEFAULT;
         // Models train on the bundled 300-stock sample: up's data-service holds the 31-stock compact

@@ -18,8 +18,13 @@ final class FactorTableWriter {
     private final int[] columns;
 
     FactorTableWriter(List<String> names) {
+        this(names, names.stream().mapToInt(FactorAnalysis::column).toArray());
+    }
+
+    /** {@code names[i]} is the values' column {@code columns[i]} (mined formulas after the 24). */
+    FactorTableWriter(List<String> names, int[] columns) {
         this.names = names;
-        this.columns = names.stream().mapToInt(FactorAnalysis::column).toArray();
+        this.columns = columns;
     }
 
     /**

@@ -80,11 +80,16 @@ final class RequestParams {
      * over decades would exhaust the heap instead of answering.
      */
     static void size(List<TsCode> codes, LocalDate start, LocalDate end, long maxStockMonths) {
+        size("ts_codes", codes.size(), start, end, maxStockMonths, "narrow ts_codes or start … end");
+    }
+
+    /** As {@link #size(List, LocalDate, LocalDate, long)}, the refusal naming {@code field} and saying how to narrow. */
+    static void size(String field, int stocks, LocalDate start, LocalDate end, long maxStockMonths, String narrow) {
         long months = ChronoUnit.MONTHS.between(YearMonth.from(start), YearMonth.from(end)) + 1;
-        long stockMonths = codes.size() * months;
+        long stockMonths = stocks * months;
         if (stockMonths > maxStockMonths) {
-            throw new BadRequestException("ts_codes", codes.size() + " stocks × " + months + " months is " + stockMonths
-                    + " stock-months, more than the " + maxStockMonths + " one request may ask; narrow ts_codes or start … end");
+            throw new BadRequestException(field, stocks + " stocks × " + months + " months is " + stockMonths
+                    + " stock-months, more than the " + maxStockMonths + " one request may ask; " + narrow);
         }
     }
 

@@ -1,6 +1,9 @@
 package com.alphaquant.factor.api;
 
+import com.alphaquant.alpha.expr.FunctionForm;
 import com.alphaquant.factor.engine.FactorDefinition;
+import com.alphaquant.factor.mined.FormulaSpan;
+import com.alphaquant.factor.mined.MinedFormula;
 import com.alphaquant.factor.evaluation.CorrelationMatrix;
 import com.alphaquant.factor.evaluation.InformationCoefficient.IcReport;
 import com.alphaquant.factor.evaluation.Summary;
@@ -21,7 +24,16 @@ final class Views {
             return new CatalogEntry(f.name(), f.category().name().toLowerCase(Locale.ROOT), f.window(), f.firstRow(),
                     f.formula());
         }
+
+        /** A mined formula: its span of bars ({@link FormulaSpan}), the first row that span allows, its function form. */
+        static CatalogEntry mined(MinedFormula f) {
+            int span = FormulaSpan.of(FunctionForm.parse(f.formula()));
+            return new CatalogEntry(f.name(), MINED, span, span - 1, f.formula());
+        }
     }
+
+    /** The catalog category of mined formulas. */
+    static final String MINED = "mined";
 
     /** Heatmap-ready: {@code matrix[i][j]} is the correlation of names[i] and names[j]. */
     record CorrelationView(String method, LocalDate start, LocalDate end, int stocks, List<String> names,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.alphaquant.support.panel.DataServiceStub;
+import com.alphaquant.testsupport.TestInfra;
 import com.alphaquant.testsupport.net.TcpProxy;
 import com.alphaquant.testsupport.http.LocalService;
 import java.net.http.HttpResponse;
@@ -32,6 +33,7 @@ class DataServiceOutageIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        TestInfra.postgres(registry, "aq_factor");
         registry.add("alphaquant.factor.data-service-url", () -> PROXY.redirect(DATA_SERVICE.url()));
     }
 

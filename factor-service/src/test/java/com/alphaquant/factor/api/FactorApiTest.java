@@ -10,6 +10,7 @@ import com.alphaquant.factor.engine.FactorRegistry;
 import com.alphaquant.factor.evaluation.Correlation;
 import com.alphaquant.market.Bar;
 import com.alphaquant.market.TsCode;
+import com.alphaquant.testsupport.TestInfra;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +46,7 @@ class FactorApiTest {
 
     @DynamicPropertySource
     static void sample(DynamicPropertyRegistry registry) {
+        TestInfra.postgres(registry, "aq_factor");
         registry.add("alphaquant.factor.bars-csv", Sample.BARS::toString);
         registry.add("alphaquant.factor.index-csv", Sample.INDEX::toString);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.factor.Sample;
 import com.alphaquant.factor.engine.FactorRegistry;
+import com.alphaquant.testsupport.TestInfra;
 import com.alphaquant.testsupport.http.HttpFuzzer;
 import com.alphaquant.testsupport.http.HttpFuzzer.Endpoint;
 import com.alphaquant.testsupport.http.RawHttp;
@@ -22,13 +23,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * service is healthy afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"alphaquant.factor.cache-enabled=false", "alphaquant.factor.max-stock-months=1000"})
+        properties = {"alphaquant.factor.cache-enabled=false", "alphaquant.factor.max-stock-months=1000",
+                // Submitted mining jobs stay queued: the fuzzing is about the answers, not the jobs.
+                "alphaquant.factor.mining-polling=false"})
 class MalformedRequestsIT {
 
     static final long SEED = 20261204L;
 
     @DynamicPropertySource
     static void sample(DynamicPropertyRegistry registry) {
+        TestInfra.postgres(registry, "aq_factor");
         registry.add("alphaquant.factor.bars-csv", Sample.BARS::toString);
         registry.add("alphaquant.factor.index-csv", Sample.INDEX::toString);
     }
@@ -47,7 +51,11 @@ class MalformedRequestsIT {
                 Endpoint.get("/api/factors/correlation", "ts_codes", codes, "start", "2022-06-01", "end", "2022-06-30",
                         "names", names, "method", "spearman"),
                 Endpoint.get("/api/factors/ic", "name", FactorRegistry.names().get(0), "ts_codes", codes, "start", "2022-05-01",
-                        "end", "2022-06-30", "horizon", "5", "quantiles", "5"));
+                        "end", "2022-06-30", "horizon", "5", "quantiles", "5"),
+                Endpoint.post("/api/factors/mine", "{\"method\":\"gp\",\"budget\":5,\"startDate\":\"2021-01-04\","
+                        + "\"endDate\":\"2022-12-20\",\"seed\":3,\"poolSize\":2,\"tsCodes\":[\"" + Sample.CODES.get(0) + "\"]}"),
+                Endpoint.get("/api/factors/mine", "limit", "5"),
+                Endpoint.get("/api/factors/mined"));
 
         HttpFuzzer.Report report = new HttpFuzzer("localhost", port, SEED).run("factor-service", endpoints, 1200);
 

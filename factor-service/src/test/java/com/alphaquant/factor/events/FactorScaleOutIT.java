@@ -67,6 +67,7 @@ class FactorScaleOutIT {
         String prefix = TestRedis.prefix(); // one cache, and one record of handled events, for both
         try (Replicas factor = Replicas.of(FactorServiceApplication.class)
                 .with(registry -> {
+                    TestInfra.postgres(registry, "aq_factor"); // taken once: one database for both
                     TestInfra.kafka(registry, Topics.MARKET_DATA_INGESTED, Topics.FACTORS_COMPUTED,
                             Topics.deadLetter(Topics.MARKET_DATA_INGESTED), Topics.deadLetter(Topics.MARKET_DATA_READY));
                     TestInfra.redis(registry);

@@ -65,6 +65,7 @@ class FactorServiceKafkaIT {
     static void properties(DynamicPropertyRegistry registry) {
         TestInfra.kafka(registry, Topics.MARKET_DATA_INGESTED, Topics.MARKET_DATA_READY, Topics.FACTORS_COMPUTED,
                 Topics.deadLetter(Topics.MARKET_DATA_INGESTED), Topics.deadLetter(Topics.MARKET_DATA_READY));
+        TestInfra.postgres(registry, "aq_factor");
         TestInfra.redis(registry);
         registry.add("alphaquant.factor.cache-prefix", () -> PREFIX);
         registry.add("alphaquant.factor.bars-csv", Sample.BARS::toString);

@@ -1,5 +1,7 @@
 package com.alphaquant.model.jobs;
 
+import static com.alphaquant.support.web.RequestValues.within;
+
 import com.alphaquant.market.TsCode;
 import com.alphaquant.support.web.BadRequestException;
 import java.time.LocalDate;
@@ -60,15 +62,5 @@ public record TrainRequest(String preset, Integer epochs, Integer batchSize, Dou
         }
         return new TrainRequest(preset, epochs, batchSize, learningRate, device, seed, patience, seqLen, horizon, startDate, endDate,
                 validStart, testStart, List.copyOf(tsCodes));
-    }
-
-    private static int within(String field, Integer value, int fallback, int min, int max) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value < min || value > max) {
-            throw new BadRequestException(field, "must lie in [" + min + ", " + max + "], got " + value);
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package com.alphaquant.model.jobs;
 
+import com.alphaquant.support.jobs.CancellableJobQueue;
 import com.alphaquant.support.jobs.JobQueue;
 import com.alphaquant.support.jobs.LostClaimException;
 import java.sql.ResultSet;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Training job rows: the lifecycle (claims, heartbeats, attempt cap) is service-support's
- * {@link JobQueue}; here is what training adds — progress with its detail, the loss curve per
- * epoch, cancellation and the model made — written only while the claim's token is current.
+ * {@link CancellableJobQueue} (with progress and cancellation); here is what training adds — the
+ * loss curve per epoch and the model made — written only while the claim's token is current.
  */
 @Repository
 public class TrainingJobStore {
@@ -24,14 +25,14 @@ public class TrainingJobStore {
             + "created_at, started_at, finished_at";
 
     private final JdbcTemplate jdbc;
-    private final JobQueue queue;
+    private final CancellableJobQueue queue;
 
     public TrainingJobStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.queue = new JobQueue(jdbc, "training_job");
+        this.queue = new CancellableJobQueue(jdbc, "training_job");
     }
 
-    public JobQueue queue() {
+    public CancellableJobQueue queue() {
         return queue;
     }
 
@@ -56,18 +57,9 @@ public class TrainingJobStore {
                         rs.getDouble("learning_rate"), rs.getDouble("seconds")), jobId);
     }
 
-    /**
-     * Records progress (percent and detail JSON) and answers whether the job should go on: false
-     * once a cancellation was asked for. Throws when the claim was lost.
-     */
+    /** Records progress and answers whether to go on ({@link CancellableJobQueue#progress}). */
     public boolean progress(JobQueue.Claim claim, double percent, String detailJson) {
-        List<Boolean> cancel = jdbc.queryForList("update training_job set progress = ?, detail = cast(? as json), heartbeat_at = now() "
-                + "where " + JobQueue.TOKEN_MATCHES + " returning cancel_requested", Boolean.class, percent, detailJson,
-                claim.jobId(), claim.token());
-        if (cancel.isEmpty()) {
-            throw new LostClaimException(claim.jobId());
-        }
-        return !cancel.get(0);
+        return queue.progress(claim, percent, detailJson);
     }
 
     /** An epoch finished (a rerun of the job writes its epochs again). */
@@ -90,18 +82,12 @@ public class TrainingJobStore {
 
     /** A running job stopped at its owner's request. */
     public boolean cancelled(JobQueue.Claim claim) {
-        return jdbc.update("update training_job set status = 'CANCELLED', message = 'Cancelled on request', finished_at = now(), "
-                + "claim_token = null where " + JobQueue.TOKEN_MATCHES, claim.jobId(), claim.token()) == 1;
+        return queue.cancelled(claim);
     }
 
-    /**
-     * Asks a job to stop: a queued (or paused) one is cancelled at once, a running one at its next
-     * step. Answers the job as it is now; empty when there is no such job.
-     */
+    /** Asks a job to stop ({@link CancellableJobQueue#cancel}); the job as it is now, empty when there is none. */
     public Optional<TrainingJobRecord> cancel(UUID id) {
-        jdbc.update("update training_job set status = 'CANCELLED', message = 'Cancelled on request', finished_at = now() "
-                + "where id = ? and status in ('QUEUED', 'PAUSED')", id);
-        jdbc.update("update training_job set cancel_requested = true where id = ? and status = 'RUNNING'", id);
+        queue.cancel(id);
         return find(id);
     }
 

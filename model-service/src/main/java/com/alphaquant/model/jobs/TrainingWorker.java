@@ -112,14 +112,7 @@ public class TrainingWorker implements JobWorker.Jobs {
 
     @Override
     public void failed(JobQueue.Claim claim, Throwable e) {
-        boolean expected = e instanceof IllegalArgumentException || e instanceof DeviceUnavailableException;
-        String message = expected ? e.getMessage() : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (expected) {
-            log.warn("Training job {} failed: {}", claim.jobId(), message);
-        } else {
-            log.error("Training job {} failed", claim.jobId(), e);
-        }
-        jobs.queue().fail(claim, message);
+        jobs.queue().fail(claim, e, e instanceof IllegalArgumentException || e instanceof DeviceUnavailableException, "Training");
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,6 +31,8 @@ public class JobQueue {
 
     /** The predicate a service adds to its own writes to a claimed job ({@code id}, then {@code token}). */
     public static final String TOKEN_MATCHES = "id = ? and claim_token = ? and status = 'RUNNING'";
+
+    private static final Logger log = LoggerFactory.getLogger(JobQueue.class);
 
     private final JdbcTemplate jdbc;
     private final String table;
@@ -81,6 +85,23 @@ public class JobQueue {
     /** The job ended badly, with a message for its owner; false when the claim was lost. */
     public boolean fail(Claim claim, String message) {
         return end(claim, "FAILED", message);
+    }
+
+    /**
+     * Fails the job with a message its owner can act on, and logs it: an expected failure (the
+     * request cannot be served as asked: no data in its range, a setting this replica lacks) by
+     * its own message and a WARN; anything else by its type as well and an ERROR with the stack
+     * trace. {@code kind} names the jobs in the log ({@code Training}, {@code Mining}).
+     */
+    public boolean fail(Claim claim, Throwable failure, boolean expected, String kind) {
+        String message = expected ? failure.getMessage()
+                : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        if (expected) {
+            log.warn("{} job {} failed: {}", kind, claim.jobId(), message);
+        } else {
+            log.error("{} job {} failed", kind, claim.jobId(), failure);
+        }
+        return fail(claim, message);
     }
 
     /**

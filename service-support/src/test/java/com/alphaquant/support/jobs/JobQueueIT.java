@@ -1,6 +1,7 @@
 package com.alphaquant.support.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.alphaquant.testsupport.FreshDatabase;
 import java.sql.Timestamp;
@@ -12,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The job lifecycle against real PostgreSQL: claims and their tokens, lost workers, the attempt cap, pauses. */
+/**
+ * The job lifecycle against real PostgreSQL: claims and their tokens, lost workers, the attempt
+ * cap, pauses, failures; with {@link CancellableJobQueue}, progress and cancellation.
+ */
 class JobQueueIT {
 
     static final Duration STALE = Duration.ofMinutes(2);
     static final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(FreshDatabase.create("aq_job_queue"),
             FreshDatabase.user(), FreshDatabase.password()));
     final JobQueue queue = new JobQueue(jdbc, "some_job");
+    final CancellableJobQueue cancellable = new CancellableJobQueue(jdbc, "some_job");
 
     @BeforeEach
     void table() {
@@ -26,7 +31,8 @@ class JobQueueIT {
         jdbc.execute("""
                 create table some_job (id uuid primary key, status varchar(16) not null, attempts integer not null default 0,
                     claim_token uuid, heartbeat_at timestamptz, started_at timestamptz, finished_at timestamptz, message text,
-                    resume_after timestamptz, created_at timestamptz not null)""");
+                    resume_after timestamptz, created_at timestamptz not null, progress double precision not null default 0,
+                    detail json, cancel_requested boolean not null default false)""");
     }
 
     private UUID queued(Instant created) {
@@ -112,5 +118,61 @@ class JobQueueIT {
         assertThat(queue.requeue(id)).isTrue();
         assertThat(status(id)).isEqualTo("QUEUED");
         assertThat(queue.claim(STALE, 3)).map(JobQueue.Claim::jobId).contains(id);
+    }
+
+    private String column(String column, UUID id) {
+        return jdbc.queryForObject("select " + column + "::text from some_job where id = ?", String.class, id);
+    }
+
+    @Test
+    void aQueuedJobIsCancelledAtOnceAndNeverClaimed() {
+        UUID id = queued(Instant.now());
+
+        cancellable.cancel(id);
+
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(column("message", id)).isEqualTo(CancellableJobQueue.CANCELLED_MESSAGE);
+        assertThat(cancellable.claim(STALE, 3)).isEmpty();
+    }
+
+    @Test
+    void aRunningJobLearnsOfTheCancellationFromItsNextReportAndEndsItself() {
+        UUID id = queued(Instant.now());
+        JobQueue.Claim claim = cancellable.claim(STALE, 3).orElseThrow();
+        assertThat(cancellable.progress(claim, 12.5, "{\"evaluated\":5}")).isTrue();
+        assertThat(column("progress", id)).isEqualTo("12.5");
+        assertThat(column("detail", id)).isEqualTo("{\"evaluated\":5}");
+
+        cancellable.cancel(id);
+        assertThat(status(id)).isEqualTo("RUNNING"); // it stops where it can
+
+        assertThat(cancellable.progress(claim, 13, "{\"evaluated\":6}")).isFalse();
+        assertThat(cancellable.cancelled(claim)).isTrue();
+        assertThat(status(id)).isEqualTo("CANCELLED");
+        assertThat(column("finished_at", id)).isNotNull();
+    }
+
+    @Test
+    void aWorkerThatLostItsClaimCannotReportOrCancel() {
+        UUID id = queued(Instant.now());
+        JobQueue.Claim lost = cancellable.claim(STALE, 3).orElseThrow();
+        workerDied(id);
+        JobQueue.Claim taken = cancellable.claim(STALE, 3).orElseThrow();
+
+        assertThatThrownBy(() -> cancellable.progress(lost, 50, "{}")).isInstanceOf(LostClaimException.class);
+        assertThat(cancellable.cancelled(lost)).isFalse();
+        assertThat(cancellable.progress(taken, 50, "{}")).isTrue();
+    }
+
+    @Test
+    void aFailureIsRecordedByItsMessageOrAlsoItsTypeWhenUnexpected() {
+        UUID expected = queued(Instant.now());
+        queue.fail(queue.claim(STALE, 3).orElseThrow(), new IllegalArgumentException("no sessions in range"), true, "Some");
+        UUID unexpected = queued(Instant.now());
+        queue.fail(queue.claim(STALE, 3).orElseThrow(), new IllegalStateException("broken"), false, "Some");
+
+        assertThat(column("message", expected)).isEqualTo("no sessions in range");
+        assertThat(column("message", unexpected)).isEqualTo("IllegalStateException: broken");
+        assertThat(status(unexpected)).isEqualTo("FAILED");
     }
 }

@@ -29,6 +29,10 @@ public final class LocalService {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     /** The status of a GET, or -1 when the service does not answer (for polling until it does). */
     public int status(String path) {
         try {

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * among n zeros then has a z-score of √(n−1) (17 for 300 stocks), so z-scores are finally
  * capped at ±{@value #Z_CAP}, a bound meant for such days (the day's std is then below 1).
  */
-final class CrossSection {
+public final class CrossSection {
 
     static final double CLIP = 3.0;
     static final double Z_CAP = 5.0;
@@ -28,7 +28,7 @@ final class CrossSection {
     }
 
     /** Standardises {@code x[0..n)} in place; {@code scratch} holds at least n values. */
-    static void standardise(double[] x, int n, double[] scratch) {
+    public static void standardise(double[] x, int n, double[] scratch) {
         int m = 0;
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(x[i])) {
