@@ -9,8 +9,8 @@ import java.util.Random;
  * each step picks a kind of token (operand, constant, window, operator) by weight among the
  * kinds the mask allows, then a token of that kind uniformly, and stops, where END is allowed,
  * with a probability that grows with the length (0.1 plus 0.9 × length / limit). The same seed
- * gives the same formulas: for tests, and for a genetic
- * miner's initial population and subtree mutations.
+ * gives the same formulas: for tests, and for a genetic miner's initial population and subtree
+ * mutations.
  */
 public final class FormulaGenerator {
 
