@@ -14,7 +14,12 @@ import java.util.Random;
  */
 public final class FormulaGenerator {
 
-    private static final double[] KIND_WEIGHTS = {2.0, 0.5, 1.5, 3.0}; // operand, constant, window, operator
+    /**
+     * Operand, constant, window, operator. A window commits to one of the 16 time-series
+     * operators, so windows weigh about 16/11 of the other operators' weight: each of the 27
+     * operators then comes about equally often.
+     */
+    private static final double[] KIND_WEIGHTS = {2.0, 0.5, 2.5, 1.7};
 
     private final Vocabulary vocabulary;
     private final int maxTokens;
