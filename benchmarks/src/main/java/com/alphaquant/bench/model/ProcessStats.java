@@ -11,35 +11,35 @@ import java.nio.file.Path;
  * This process's memory and CPU time as the kernel sees it: resident set (Java heap, PyTorch's native tensors
  * and the JVM's own) now and at its peak. Tensors live outside the heap, so only RSS shows a leak.
  */
-final class ProcessStats {
+public final class ProcessStats {
 
     private ProcessStats() {
     }
 
     /** Resident set now, MiB (VmRSS). */
-    static long rssMiB() {
+    public static long rssMiB() {
         return statusKiB("VmRSS") >> 10;
     }
 
     /** Peak resident set since the process started, MiB (VmHWM). */
-    static long peakRssMiB() {
+    public static long peakRssMiB() {
         return statusKiB("VmHWM") >> 10;
     }
 
     /** Sum of the heap pools' peak use, MiB. */
-    static long peakHeapMiB() {
+    public static long peakHeapMiB() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 
     /** CPU time this process has used, all threads, ns. */
-    static long cpuNanos() {
+    public static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
     /** The machine's 1-minute load average: above the core count, figures here are slowed by others. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import com.alphaquant.alpha.expr.Op;
 /**
  * Row-by-row operators. Missing stays missing, and anything that is not a finite number (a
  * division by 0, the log of 0, an overflow) becomes missing, so no infinity ever reaches an
- * operator or a score.
+ * operator or a score. Abs, Sign, Greater and Less cannot make one from finite values.
  */
 final class Elementwise {
 
@@ -22,7 +22,7 @@ final class Elementwise {
             }
             case LOG -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = Math.log(x[i]);
+                    out[i] = finite(Math.log(x[i]));
                 }
             }
             case SIGN -> {
@@ -32,7 +32,6 @@ final class Elementwise {
             }
             default -> throw new IllegalArgumentException(op + " is not a row-by-row unary operator");
         }
-        finite(out);
     }
 
     static void binary(Op op, double[] a, double[] b, double[] out) {
@@ -40,22 +39,22 @@ final class Elementwise {
         switch (op) {
             case ADD -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = a[i] + b[i];
+                    out[i] = finite(a[i] + b[i]);
                 }
             }
             case SUB -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = a[i] - b[i];
+                    out[i] = finite(a[i] - b[i]);
                 }
             }
             case MUL -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = a[i] * b[i];
+                    out[i] = finite(a[i] * b[i]);
                 }
             }
             case DIV -> {
                 for (int i = 0; i < n; i++) {
-                    out[i] = a[i] / b[i];
+                    out[i] = finite(a[i] / b[i]);
                 }
             }
             case GREATER -> {
@@ -70,15 +69,10 @@ final class Elementwise {
             }
             default -> throw new IllegalArgumentException(op + " is not a row-by-row binary operator");
         }
-        finite(out);
     }
 
-    /** Infinities to NaN. */
-    private static void finite(double[] out) {
-        for (int i = 0; i < out.length; i++) {
-            if (Double.isInfinite(out[i])) {
-                out[i] = Double.NaN;
-            }
-        }
+    /** NaN for an infinity (x − x is 0 only for a finite x), without a branch. */
+    private static double finite(double x) {
+        return x - x == 0 ? x : Double.NaN;
     }
 }

@@ -96,6 +96,7 @@ final class WindowKernels {
         double s3 = 0;
         double s4 = 0;
         int since = w;
+        boolean higher = moment == Moment.SKEW || moment == Moment.KURT; // Var and Std need two sums only
         for (int i = first; i < b; i++) {
             run = x[i] == x[i - 1] ? run + 1 : 1;
             boolean fresh = since >= w;
@@ -106,8 +107,10 @@ final class WindowKernels {
                 double v2 = v * v;
                 s1 += u - v;
                 s2 += u2 - v2;
-                s3 += u2 * u - v2 * v;
-                s4 += u2 * u2 - v2 * v2;
+                if (higher) {
+                    s3 += u2 * u - v2 * v;
+                    s4 += u2 * u2 - v2 * v2;
+                }
                 fresh = cancels(v2, s2 - s1 * s1 / w);
             }
             if (fresh) {

@@ -151,14 +151,9 @@ public final class AlphaPool {
         return target;
     }
 
-    /** The largest |mean daily correlation| of a standardised signal with a member; 0 for an empty pool. */
-    double maxCorrelation(DailyZ z, DayRange days) {
-        double max = 0;
-        for (DailyZ member : plain) {
-            double r = Math.abs(DailyCorrelation.mean(context.panel(), z, member, days));
-            max = Double.isNaN(r) ? max : Math.max(max, r);
-        }
-        return max;
+    /** The members' values standardised for correlations. */
+    List<DailyZ> members() {
+        return plain;
     }
 
     private double trainIc(List<double[]> signals, double[][] g, double[] c) {

@@ -4,6 +4,7 @@ import com.alphaquant.alpha.compute.AlphaPanel;
 import com.alphaquant.factor.evaluation.InformationCoefficient;
 import com.alphaquant.factor.evaluation.Summary;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Day-by-day Pearson correlations of two {@link DailyZ} series over the stocks that have both
@@ -33,6 +34,31 @@ final class DailyCorrelation {
     /** The mean over the days of the daily correlation (NaN days left out). */
     static double mean(AlphaPanel panel, DailyZ a, DailyZ b, DayRange days) {
         return Summary.of(daily(panel, a, b, days)).mean();
+    }
+
+    /**
+     * {@code out[i][j]}: the mean daily correlation of {@code xs[i]} and {@code ys[j]}. Day by
+     * day, so that each series' day is read from memory once for all the pairs it is in (the
+     * pairs' sums are memory-bound otherwise: a screen compares every formula with 23 built-ins).
+     */
+    static double[][] means(AlphaPanel panel, List<DailyZ> xs, List<DailyZ> ys, DayRange days) {
+        double[][][] daily = new double[xs.size()][ys.size()][days.days()];
+        for (int d = days.from(); d < days.to(); d++) {
+            int from = panel.dayStart(d);
+            int to = panel.dayStart(d + 1);
+            for (int j = 0; j < ys.size(); j++) {
+                for (int i = 0; i < xs.size(); i++) {
+                    daily[i][j][d - days.from()] = onDay(d, from, to, xs.get(i), ys.get(j));
+                }
+            }
+        }
+        double[][] out = new double[xs.size()][ys.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            for (int j = 0; j < ys.size(); j++) {
+                out[i][j] = Summary.of(daily[i][j]).mean();
+            }
+        }
+        return out;
     }
 
     private static double onDay(int d, int from, int to, DailyZ a, DailyZ b) {

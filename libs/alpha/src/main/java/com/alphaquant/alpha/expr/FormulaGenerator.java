@@ -8,12 +8,18 @@ import java.util.Random;
  * Random valid formulas from a seed, written token by token through {@link RpnBuilder}'s mask:
  * each step picks a kind of token (operand, constant, window, operator) by weight among the
  * kinds the mask allows, then a token of that kind uniformly, and stops, where END is allowed,
- * with a probability that grows with the length (0.1 plus 0.9 × length / limit). The same seed gives the same formulas: for tests, and for a genetic
- * miner's initial population and subtree mutations.
+ * with a probability that grows with the length (0.1 plus 0.9 × length / limit). The same seed
+ * gives the same formulas: for tests, and for a genetic miner's initial population and subtree
+ * mutations.
  */
 public final class FormulaGenerator {
 
-    private static final double[] KIND_WEIGHTS = {2.0, 0.5, 1.5, 3.0}; // operand, constant, window, operator
+    /**
+     * Operand, constant, window, operator. A window commits to one of the 16 time-series
+     * operators, so windows weigh about 16/11 of the other operators' weight: each of the 27
+     * operators then comes about equally often.
+     */
+    private static final double[] KIND_WEIGHTS = {2.0, 0.5, 2.5, 1.7};
 
     private final Vocabulary vocabulary;
     private final int maxTokens;

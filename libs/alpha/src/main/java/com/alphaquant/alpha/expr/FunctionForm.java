@@ -57,7 +57,8 @@ public final class FunctionForm {
             return FactorTerm.of(name);
         }
         pos = start;
-        throw error("unknown name '" + name + "': expected a field " + Arrays.stream(Field.values()).map(Field::symbol).toList()
+        throw error("unknown name '" + name + "': expected a field "
+                + Arrays.stream(Field.values()).map(Field::symbol).toList()
                 + ", a factor " + FactorRegistry.names() + " or an operator");
     }
 

@@ -85,7 +85,8 @@ public sealed interface Token {
         if (text.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
             return new Leaf(Constant.of(Double.parseDouble(text)));
         }
-        throw new FormulaException("Unknown token '" + text + "': expected a field, a factor, a constant such as 2.0, a window "
+        throw new FormulaException("Unknown token '" + text + "': expected a field, a factor, a constant such as 2.0, "
+                + "a window "
                 + Op.WINDOWS + ", an operator or END");
     }
 }

@@ -35,7 +35,8 @@ public final class Vocabulary {
         boolean stockLeaf = this.tokens.stream().anyMatch(t -> t instanceof Token.Leaf leaf
                 && leaf.expr().variation() == Variation.STOCK);
         if (!index.containsKey(Op.MUL.symbol()) || !stockLeaf || !index.containsKey(Token.END.text())) {
-            throw new IllegalArgumentException("A vocabulary needs Mul, a field or factor that varies across stocks, and END");
+            throw new IllegalArgumentException(
+                    "A vocabulary needs Mul, a field or factor that varies across stocks, and END");
         }
     }
 

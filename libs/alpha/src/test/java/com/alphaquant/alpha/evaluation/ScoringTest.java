@@ -144,6 +144,21 @@ class ScoringTest {
     }
 
     @Test
+    void aBatchScreensEachFormulaAsAloneWouldBe() {
+        FormulaScorer scorer = new FormulaScorer(CONTEXT);
+        AlphaPool pool = new AlphaPool(CONTEXT);
+        Expr member = FunctionForm.parse("Mean(returns, 20)");
+        pool.add(member, new Evaluator(PANEL).evaluate(member));
+        List<Expr> formulas = FORMULAS.stream().map(FunctionForm::parse).toList();
+        List<Screen> batch = scorer.screen(formulas, pool);
+        for (int i = 0; i < formulas.size(); i++) {
+            assertThat(batch.get(i)).isEqualTo(scorer.screen(formulas.get(i), pool));
+        }
+        assertThat(batch.get(0).maxPoolCorrelation()).isCloseTo(1, offset(1e-9));
+        assertThat(batch.get(1).maxPoolCorrelation()).isBetween(0.0, 0.9);
+    }
+
+    @Test
     void onlyFormulasThatVaryAcrossStocksAreScored() {
         assertThatThrownBy(() -> new FormulaScorer(CONTEXT).screen(FunctionForm.parse("Mean(NORTH_FLOW_Z, 5)"),
                 new AlphaPool(CONTEXT))).hasMessageContaining("does not vary across stocks");

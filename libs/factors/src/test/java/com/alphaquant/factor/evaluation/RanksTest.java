@@ -19,12 +19,18 @@ class RanksTest {
     void agreesWithCountingOnRandomValuesWithManyTies() {
         Random random = new Random(7);
         for (int trial = 0; trial < 200; trial++) {
-            int n = 1 + random.nextInt(60);
+            int n = 1 + random.nextInt(trial % 10 == 4 ? 300 : 60); // now and then more in one float than a short run
             double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                // ties, zeros of both signs, and values spanning many exponents
-                x[i] = trial % 3 == 0 ? random.nextInt(12) - 6 : trial % 3 == 1 ? (random.nextBoolean() ? 0.0 : -0.0)
-                        : random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10);
+                // ties, zeros of both signs, values spanning many exponents (beyond float's range too),
+                // and distinct values that round to the same float
+                x[i] = switch (trial % 5) {
+                    case 0 -> random.nextInt(12) - 6;
+                    case 1 -> random.nextBoolean() ? 0.0 : -0.0;
+                    case 2 -> random.nextGaussian() * Math.pow(10, random.nextInt(20) - 10);
+                    case 3 -> random.nextGaussian() * Math.pow(10, random.nextInt(600) - 300);
+                    default -> 1 + random.nextInt(5) * 1e-12;
+                };
             }
             double[] ranks = Ranks.average(x, n);
             for (int i = 0; i < n; i++) {
