@@ -1,5 +1,7 @@
 package com.alphaquant.deploy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,5 +20,14 @@ public final class Repository {
             throw new IllegalStateException("no repository root (a folder with mvnw) above " + Path.of("").toAbsolutePath());
         }
         return dir;
+    }
+
+    /** A file of the repository as text. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 }
