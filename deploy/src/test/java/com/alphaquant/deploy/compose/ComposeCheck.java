@@ -1,5 +1,6 @@
 package com.alphaquant.deploy.compose;
 
+import com.alphaquant.deploy.ServiceConfig;
 import com.alphaquant.deploy.compose.Compose.Service;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.alphaquant.deploy.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.alphaquant.deploy.Repository;
+import com.alphaquant.deploy.ServiceConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

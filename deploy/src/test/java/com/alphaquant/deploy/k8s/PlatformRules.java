@@ -1,6 +1,7 @@
 package com.alphaquant.deploy.k8s;
 
 import com.alphaquant.deploy.Repository;
+import com.alphaquant.deploy.ServiceConfig;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -84,7 +85,7 @@ final class PlatformRules {
             problems.add(where + "image of an unknown service " + service);
             return;
         }
-        ServiceSettings settings = ServiceSettings.of(service);
+        ServiceConfig settings = ServiceConfig.of(service);
         Set<String> set = new TreeSet<>();
         for (EnvVar env : c.getEnv()) {
             set.add(env.getName());
@@ -120,7 +121,7 @@ final class PlatformRules {
         if (readers.isEmpty()) {
             return;
         }
-        List<ServiceSettings> settings = readers.stream().map(ServiceSettings::of).toList();
+        List<ServiceConfig> settings = readers.stream().map(ServiceConfig::of).toList();
         map.getData().keySet().stream().filter(k -> settings.stream().noneMatch(s -> s.reads(k)))
                 .forEach(k -> problems.add("ConfigMap " + name + ": " + k + " is read by none of " + readers));
     }
