@@ -43,6 +43,8 @@ public record ServiceConfig(String service, Map<String, String> placeholders, Se
     private static final Set<String> DJL = Set.of("DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "OPT_OUT_TRACKING");
     private static final String DJL_ENGINE = "ai.djl.pytorch:pytorch-engine";
     private static final String SERVICE_SUPPORT = "com.alphaquant:service-support";
+    /** Set wherever the platform is deployed: unset, any caller gets in, and log lines are plain text. */
+    private static final Set<String> DEPLOYED = Set.of("ALPHAQUANT_INTERNAL_TOKEN", "LOG_FORMAT");
 
     public static ServiceConfig of(String service) {
         return read(Repository.root(), service);
@@ -87,7 +89,8 @@ public record ServiceConfig(String service, Map<String, String> placeholders, Se
 
     /**
      * What a deployment must set: every variable whose default points at this machine (a database,
-     * broker or service that is not there in a cluster), and the database password with the URL.
+     * broker or service that is not there in a cluster), the database password with the URL, and
+     * the internal token and the log format where the service reads them.
      */
     public Set<String> required() {
         Set<String> required = new TreeSet<>();
@@ -99,6 +102,7 @@ public record ServiceConfig(String service, Map<String, String> placeholders, Se
         if (required.contains("DATABASE_URL")) {
             required.add("DATABASE_PASSWORD");
         }
+        DEPLOYED.stream().filter(placeholders::containsKey).forEach(required::add);
         return required;
     }
 

@@ -24,15 +24,19 @@ record ComposeCheck(Map<String, ServiceConfig> configs, List<String> images) {
     /** The port a health check calls on the container itself: localhost:8081, 127.0.0.1:8081, /dev/tcp/127.0.0.1/8081. */
     private static final Pattern LOCAL_PORT = Pattern.compile("(?:localhost|127\\.0\\.0\\.1)[:/](\\d+)");
 
-    /** Every problem of a full platform file: each platform service must be in it. */
+    /** Every problem of a full platform file: each platform service must be in it, with what a deployment must set. */
     List<String> platform(Compose compose) {
         List<String> problems = new ArrayList<>();
         for (String service : configs.keySet()) {
             Service s = compose.services().get(service);
             if (s == null) {
                 problems.add(service + ": not in the file");
-            } else if (s.healthcheck() == null) {
-                problems.add(service + ": has no health check, so nothing can wait for it to be ready");
+            } else {
+                if (s.healthcheck() == null) {
+                    problems.add(service + ": has no health check, so nothing can wait for it to be ready");
+                }
+                configs.get(service).required().stream().filter(v -> !s.environment().containsKey(v))
+                        .forEach(v -> problems.add(service + ": does not set " + v + ", which a deployment of it must"));
             }
         }
         problems.addAll(problems(compose));

@@ -2,6 +2,8 @@ package com.alphaquant.deploy.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** The check itself, on small compose files that are wrong on purpose, against the real services' configuration. */
@@ -132,5 +134,17 @@ class ComposeCheckTest {
 
         assertThat(CHECK.platform(compose)).contains("data-service: not in the file",
                 "gateway: has no health check, so nothing can wait for it to be ready");
+    }
+
+    /** The internal token and JSON logs come from one shared block; without it every service misses them. */
+    @Test
+    void aPlatformFileMustSetWhatEveryDeploymentNeeds() throws IOException {
+        String file = Files.readString(ComposeConsistencyTest.ROOT.resolve("docker-compose.yml"));
+        String withoutToken = file.replaceFirst("(?m)^  ALPHAQUANT_INTERNAL_TOKEN: .*\\n", "");
+
+        assertThat(withoutToken).isNotEqualTo(file);
+        assertThat(CHECK.platform(Compose.parse(withoutToken))).containsExactlyInAnyOrderElementsOf(
+                ComposeConsistencyTest.configs().keySet().stream()
+                        .map(s -> s + ": does not set ALPHAQUANT_INTERNAL_TOKEN, which a deployment of it must").toList());
     }
 }

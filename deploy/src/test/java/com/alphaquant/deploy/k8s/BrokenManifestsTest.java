@@ -60,6 +60,9 @@ class BrokenManifestsTest {
                 broken("a variable the service does not read", r -> Yaml.list(container(r, "factor-service").computeIfAbsent("env",
                         k -> new java.util.ArrayList<>()), "env").add(new LinkedHashMap<>(Map.of("name", "KAFKA_BOOTSTRAP_SERVER", "value", "kafka:9092"))),
                         "sets KAFKA_BOOTSTRAP_SERVER, which factor-service does not read"),
+                broken("no internal token", r -> Yaml.list(container(r, "strategy-service").get("env"), "env")
+                        .removeIf(e -> "ALPHAQUANT_INTERNAL_TOKEN".equals(Yaml.map(e, "env").get("name"))),
+                        "Deployment strategy-service container strategy-service: does not set ALPHAQUANT_INTERNAL_TOKEN"),
                 broken("a service address nothing serves", r -> Yaml.child(object(r, "ConfigMap", "alphaquant-common"), "data")
                         .put("DATA_SERVICE_URL", "http://data-service:8080"), "DATA_SERVICE_URL: data-service:8080 is no Service port here"),
                 broken("the wrong port", r -> Yaml.map(Yaml.list(container(r, "data-service").get("ports"), "ports").get(0), "port")

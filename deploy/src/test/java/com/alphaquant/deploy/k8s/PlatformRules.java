@@ -97,7 +97,7 @@ final class PlatformRules {
                 cluster.find(ConfigMap.class, f.getConfigMapRef().getName()).map(ConfigMap::getData).orElse(Map.of()).keySet()));
         Set<String> required = "Job".equals(w.kind()) ? Set.of("DATABASE_URL", "DATABASE_PASSWORD") : settings.required();
         required.stream().filter(v -> !set.contains(v))
-                .forEach(v -> problems.add(where + "does not set " + v + " (its default points at this machine)"));
+                .forEach(v -> problems.add(where + "does not set " + v + ", which a deployment of " + service + " must"));
         if (!"Job".equals(w.kind())) {
             boolean port = c.getPorts().stream().anyMatch(p -> "http".equals(p.getName()) && p.getContainerPort() == settings.port());
             if (!port) {
