@@ -5,7 +5,7 @@ import java.net.http.HttpRequest;
 /**
  * The commands that call a service directly (not through the gateway) send the platform's internal
  * token when {@code ALPHAQUANT_INTERNAL_TOKEN} is set, as services configured with it require
- * (service-support's InternalToken; docs/operations-security.md).
+ * (service-support's InternalToken; docs/operations.md, Security).
  */
 final class InternalToken {
 
