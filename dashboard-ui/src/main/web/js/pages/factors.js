@@ -18,6 +18,8 @@ export async function render(main, {params, navigate}) {
     method: p('method') || 'spearman', name: p('name') || 'MOM20', horizon: p('horizon') || '5',
     stock: p('stock') || '600519.SH', names: p('names') || 'MOM20,MOM60'};
   const catalog = await get('/api/factors/catalog');
+  // Mined formulas live in factor-service's database: without it the rest of the page still works.
+  const mined = await get('/api/factors/mined').catch(() => null);
   const form = h('form', {id: 'factors-form', onsubmit: e => {
     e.preventDefault();
     navigate('factors', formValues(form));
@@ -46,11 +48,35 @@ export async function render(main, {params, navigate}) {
       h('h2', {}, t('factors.catalog')),
       dataTable({name: 'factor-catalog', rows: catalog, columns: [{key: 'name', label: t('factors.name')},
         {key: 'category', label: t('factors.category')}, {key: 'window', label: t('factors.window'), numeric: true},
-        {key: 'formula', label: t('factors.formula')}]}));
+        {key: 'formula', label: t('factors.formula')}]}),
+      h('h2', {}, t('factors.mined')),
+      minedTable(mined));
   } catch (e) {
     markFields(form, e);
     show(out, error(e));
   }
+}
+
+/** Formulas found by `alphaquant mine` or POST /api/factors/mine, with their figures per split. */
+function minedTable(mined) {
+  if (mined === null) {
+    return h('p', {class: 'note'}, t('factors.minedUnavailable'));
+  }
+  if (mined.length === 0) {
+    return h('p', {class: 'note'}, t('factors.minedEmpty'));
+  }
+  const rows = mined.map(f => ({name: f.name, formula: f.formula, method: f.method, weight: f.weight,
+    trainIc: f.metrics?.train?.ic, testIc: f.metrics?.test?.ic, testRankIc: f.metrics?.test?.rankIc,
+    builtin: f.maxBuiltinCorrelation, closest: f.closestBuiltin}));
+  const n = v => num(v, 4);
+  return dataTable({name: 'mined-formulas', rows, columns: [{key: 'name', label: t('factors.name')},
+    {key: 'formula', label: t('factors.formula')}, {key: 'method', label: t('factors.minedMethod')},
+    {key: 'weight', label: t('factors.minedWeight'), numeric: true, format: n},
+    {key: 'trainIc', label: t('factors.minedTrainIc'), numeric: true, format: n},
+    {key: 'testIc', label: t('factors.minedTestIc'), numeric: true, format: n},
+    {key: 'testRankIc', label: t('factors.minedTestRankIc'), numeric: true, format: n},
+    {key: 'builtin', label: t('factors.minedBuiltin'), numeric: true, format: v => num(v, 2)},
+    {key: 'closest', label: t('factors.minedClosest')}]});
 }
 
 function icSummary(ic) {
