@@ -33,13 +33,17 @@ public final class GatewayBench {
             jvm.remove("-XX:TieredStopAtLevel=1");
         }
         int redisPort = Ports.anyFree();
-        try (Redis redis = Redis.embedded(redisPort)) {
+        // factor-service keeps its mined formulas in PostgreSQL and will not start without one.
+        try (Redis redis = Redis.embedded(redisPort);
+             Postgres postgres = Postgres.embedded(logs.resolve("postgres"), Ports.anyFree(), logs.resolve("postgres.log"))) {
             int servicePort = Ports.anyFree();
             int gatewayPort = Ports.anyFree();
             LocalApiKey apiKey = LocalApiKey.in(logs);
             String key = apiKey.key();
             ServiceProcess service = ServiceProcess.start("factor-service", jvm, servicePort, Map.of(
-                    "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redisPort), "DATA_SERVICE_URL", "http://127.0.0.1:1"), logs);
+                    "REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redisPort), "DATA_SERVICE_URL", "http://127.0.0.1:1",
+                    "DATABASE_URL", postgres.database("alphaquant_factor"), "DATABASE_USER", postgres.user(),
+                    "DATABASE_PASSWORD", postgres.password()), logs);
             Map<String, String> gatewayEnv = new HashMap<>(apiKey.gatewayEnvironment());
             gatewayEnv.putAll(Map.of("REDIS_HOST", "127.0.0.1", "REDIS_PORT", Integer.toString(redisPort),
                     "FACTOR_SERVICE_URL", service.url(),
