@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /api/data/indices/{code}/weights?start=&end=} (the synthetic CSI 300 constituents),
  * {@code /api/data/limits?ts_codes=&start=&end=} (the synthetic stk_limit rows).
  * It can be stopped and started again on the same port (data-service down), made to answer 503,
- * or made slow.
+ * made slow, or made to hold every call until released.
  */
 public final class FakeDataService extends RestartableServer {
 
@@ -36,8 +37,10 @@ public final class FakeDataService extends RestartableServer {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
     private volatile boolean failing;
     private volatile long delayMillis;
+    private volatile CountDownLatch gate;
 
     private FakeDataService() {
         super("/api/data/", 4);
@@ -85,10 +88,38 @@ public final class FakeDataService extends RestartableServer {
         delayMillis = millis;
     }
 
+    /** Calls from now on hang, unanswered, until {@link #release()}: whoever asked is stuck mid-call. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Answers the calls held and every later one. */
+    public void release() {
+        CountDownLatch g = gate;
+        gate = null;
+        if (g != null) {
+            g.countDown();
+        }
+    }
+
+    /** How many calls are hanging now. */
+    public int held() {
+        return held.get();
+    }
+
 
     private void handle(HttpExchange x) throws IOException {
         calls.incrementAndGet();
         try {
+            CountDownLatch g = gate;
+            if (g != null) {
+                held.incrementAndGet();
+                try {
+                    g.await();
+                } finally {
+                    held.decrementAndGet();
+                }
+            }
             if (delayMillis > 0) {
                 Thread.sleep(delayMillis);
             }

@@ -3,6 +3,7 @@ package com.alphaquant.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -70,6 +71,24 @@ public final class EmbeddedKafkaClients {
                     records.add(r);
                 }
             });
+        }
+        return records;
+    }
+
+    /**
+     * Polls until the consumer has read everything its partitions held when this was called;
+     * returns what it read. Once every send has been acknowledged (an outbox with nothing
+     * pending), this is all there is: that nothing more was published is seen without waiting.
+     */
+    public static List<ConsumerRecord<String, String>> pollToEnd(KafkaConsumer<String, String> c, Duration max) {
+        Map<TopicPartition, Long> ends = c.endOffsets(c.assignment(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + max.toMillis();
+        while (ends.entrySet().stream().anyMatch(end -> c.position(end.getKey()) < end.getValue())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("Not at the end of " + ends + " within " + max + "; read " + records.size());
+            }
+            c.poll(Duration.ofMillis(300)).forEach(records::add);
         }
         return records;
     }

@@ -57,7 +57,7 @@ public final class GatewayBench {
                     load.sequential(requests);
                     load.concurrent(connections, seconds / 2);
                 }
-                measure(out, direct, routed, requests, connections, seconds, rounds);
+                measure(out, direct, routed, new Cpu(service, gateway), requests, connections, seconds, rounds);
             } finally {
                 gateway.requestStop();
                 service.requestStop();
@@ -68,18 +68,41 @@ public final class GatewayBench {
         return 0;
     }
 
-    private static void measure(PrintStream out, HttpLoad direct, HttpLoad routed, int requests, int connections, double seconds,
-                                int rounds) throws IOException, InterruptedException {
+    /**
+     * CPU spent per request by each process during the throughput runs: unlike req/s it hardly
+     * depends on what else the machine is doing, so runs on a busy machine stay comparable.
+     */
+    private record Cpu(ServiceProcess service, ServiceProcess gateway) {
+        long[] now() {
+            return new long[] {service.cpuTime().toNanos(), gateway.cpuTime().toNanos()};
+        }
+    }
+
+    private static void measure(PrintStream out, HttpLoad direct, HttpLoad routed, Cpu cpu, int requests, int connections,
+                                double seconds, int rounds) throws IOException, InterruptedException {
         List<long[]> directNanos = new ArrayList<>();
         List<long[]> routedNanos = new ArrayList<>();
         double directRps = 0;
         double routedRps = 0;
         long failures = 0;
+        long directServiceCpu = 0;
+        long directRequests = 0;
+        long routedServiceCpu = 0;
+        long routedGatewayCpu = 0;
+        long routedRequests = 0;
         for (int r = 0; r < rounds; r++) {
             HttpLoad.Latencies d = direct.sequential(requests);
             HttpLoad.Latencies g = routed.sequential(requests);
+            long[] before = cpu.now();
             HttpLoad.Throughput dt = direct.concurrent(connections, seconds);
+            long[] between = cpu.now();
             HttpLoad.Throughput gt = routed.concurrent(connections, seconds);
+            long[] after = cpu.now();
+            directServiceCpu += between[0] - before[0];
+            directRequests += dt.requests();
+            routedServiceCpu += after[0] - between[0];
+            routedGatewayCpu += after[1] - between[1];
+            routedRequests += gt.requests();
             directNanos.add(d.nanos());
             routedNanos.add(g.nanos());
             directRps += dt.requestsPerSecond() / rounds;
@@ -97,6 +120,11 @@ public final class GatewayBench {
         out.printf("%-30s %12.3f %12.3f %+12.3f%n", "1 connection, p99 (ms)", d.percentileMillis(99), g.percentileMillis(99),
                 g.percentileMillis(99) - d.percentileMillis(99));
         out.printf("%-30s %12.0f %12.0f %11.0f%%%n", connections + " connections (req/s)", directRps, routedRps, 100 * routedRps / directRps);
+        out.printf("%-30s %12.3f %12.3f %+12.3f%n", "CPU per request (ms)", directServiceCpu / 1e6 / directRequests,
+                (routedServiceCpu + routedGatewayCpu) / 1e6 / routedRequests,
+                (routedServiceCpu + routedGatewayCpu) / 1e6 / routedRequests - directServiceCpu / 1e6 / directRequests);
+        out.printf("  of which the gateway: %.3f ms, the service: %.3f ms (throughput runs; the load generator's own CPU not counted)%n",
+                routedGatewayCpu / 1e6 / routedRequests, routedServiceCpu / 1e6 / routedRequests);
         out.printf("answers other than 200: %d (%,d requests at 1 connection per side)%n", failures, d.nanos().length);
     }
 

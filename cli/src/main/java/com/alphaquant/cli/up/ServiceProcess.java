@@ -86,6 +86,11 @@ public final class ServiceProcess {
         return port;
     }
 
+    /** CPU time the process has used so far (user and system, all threads); zero where the OS does not say. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -15,7 +15,7 @@ import org.springframework.data.redis.serializer.RedisSerializer;
  * Lettuce connections configured as the service does: to the tests' Redis (test-support: given,
  * local or embedded), to a Redis of a test's own, or to one that is not there.
  */
-final class RedisConnections {
+public final class RedisConnections {
 
     /** As factor-service's application.yml: fail fast, compute without the cache. */
     static final Duration SERVICE_TIMEOUT = Duration.ofMillis(300);
@@ -86,7 +86,7 @@ final class RedisConnections {
     }
 
     /** Deletes every key under {@code prefix}. */
-    static long clean(RedisTemplate<String, byte[]> redis, String prefix) {
+    public static long clean(RedisTemplate<String, byte[]> redis, String prefix) {
         long n = 0;
         try (Cursor<String> keys = redis.scan(ScanOptions.scanOptions().match(prefix + ":*").count(500).build())) {
             while (keys.hasNext()) {

@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,6 +47,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * job announces factors.computed per day, once; poison goes to the dead letters.
  */
 @SpringBootTest(properties = "alphaquant.factor.kafka-listener-enabled=true")
+// Closed after the class, so that its listeners leave the factor-service group (FactorScaleOutIT's replicas join it).
+@DirtiesContext
 class FactorServiceKafkaIT {
 
     static final String PREFIX = TestRedis.prefix();

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * rather than take the API down with it.
  */
 @Component
-@Order(0) // after Spring Security's chain (-100), which names the caller
+@Order(0) // after the API-key filter (-100), which names the caller
 class KeyRateLimitFilter implements WebFilter {
 
     private final KeyRateLimiter limiter;

@@ -1,5 +1,6 @@
 package com.alphaquant.gateway.problems;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
         String service = serviceOf(exchange);
         Map<String, Object> named = service == null ? Map.of() : Map.of("service", service);
         String behind = service == null ? "the service" : service;
-        if (causedBy(error, ServiceUnavailableException.class)) {
+        if (causedBy(error, CallNotPermittedException.class)) {
             return GatewayProblems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                     behind + " is failing; its circuit breaker is open. Retry later.", named);
         }

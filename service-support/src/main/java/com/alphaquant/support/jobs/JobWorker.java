@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * workers were lost too often are failed. A poll that cannot reach the database (the claim or
  * that sweep throws) keeps every slot free, counts the failure ({@code <name>.jobs.claim.failures})
  * and tries again at the next poll: the worker never wedges, and picks jobs up by itself once
- * the database is back. Whatever a job throws is recorded as its failure, never lost.
+ * the database is back. Whatever a job throws is recorded as its failure, never lost — except
+ * while the worker closes: {@link #close()} interrupts the running jobs, which then fail for that
+ * reason alone (an HTTP call reports the interrupt as an I/O error), so they are left claimed
+ * for another replica to resume once their heartbeat is stale.
  */
 public final class JobWorker implements AutoCloseable {
 
@@ -39,6 +42,8 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    /** How long {@link #close()} waits for the interrupted jobs to stop. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final String name;
     private final JobQueue queue;
@@ -50,6 +55,7 @@ public final class JobWorker implements AutoCloseable {
     private final Counter claimFailureCounter;
     private final ExecutorService executor;
     private final ScheduledExecutorService heartbeats;
+    private volatile boolean closing;
 
     public JobWorker(String name, JobQueue queue, Jobs jobs, int threads, Duration staleAfter, int maxAttempts,
                      MeterRegistry meters) {
@@ -65,8 +71,11 @@ public final class JobWorker implements AutoCloseable {
                 .description("Polls whose job claim failed (the database unreachable or failing)").register(meters);
     }
 
-    /** Fails exhausted jobs, then claims and starts runnable ones while slots are free. */
+    /** Fails exhausted jobs, then claims and starts runnable ones while slots are free; nothing once closing. */
     public void poll() {
+        if (closing) {
+            return;
+        }
         try {
             for (UUID id : queue.exhausted(staleAfter, maxAttempts)) {
                 jobs.exhausted(id, "The job's worker stopped " + maxAttempts + " times (no heartbeat for " + staleAfter
@@ -123,6 +132,11 @@ public final class JobWorker implements AutoCloseable {
             Thread.currentThread().interrupt();
             log.warn("{} job {} interrupted; it will be resumed", name, claim.jobId());
         } catch (Throwable e) {
+            if (closing) {
+                log.warn("{} job {} stopped as the worker closes ({}); another worker resumes it after {}", name, claim.jobId(),
+                        e.toString(), staleAfter);
+                return;
+            }
             try {
                 jobs.failed(claim, e);
             } catch (RuntimeException recording) {
@@ -148,10 +162,23 @@ public final class JobWorker implements AutoCloseable {
         log.warn("Claiming {} jobs failed; retrying at the next poll: {}", name, e.toString());
     }
 
+    /**
+     * Stops claiming, interrupts the running jobs and waits a little for them to stop, so that
+     * none records anything after its service has shut down. Their claims stay: without a
+     * heartbeat they go stale and any replica resumes them.
+     */
     @Override
     public void close() {
+        closing = true;
         executor.shutdownNow();
         heartbeats.shutdownNow();
+        try {
+            if (!executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} jobs still running {} after the worker closed; they will be resumed elsewhere", name, STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The worker's poll loop against a queue whose claims fail (the database away): every failure is
  * counted, no slot is lost, and jobs claimed afterwards still run, as many at once as the worker
- * has slots; whatever a job throws is recorded as its failure.
+ * has slots; whatever a job throws is recorded as its failure, unless the worker closing made it throw.
  */
 class JobWorkerTest {
 
@@ -71,8 +71,13 @@ class JobWorkerTest {
             if (failing.contains(claim.jobId())) {
                 throw new IllegalArgumentException("weights must sum to at most 1");
             }
-            if (!release.await(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("never released");
+            try {
+                if (!release.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("never released");
+                }
+            } catch (InterruptedException e) {
+                // As an HTTP client reports an interrupted call: an I/O failure, not the interrupt itself.
+                throw new IllegalStateException("data-service did not answer: " + e, e);
             }
             finished.add(claim.jobId());
         }
@@ -145,6 +150,22 @@ class JobWorkerTest {
         queue.script.add(claim);
         worker.poll();
         await("the job claimed after the failures").atMost(Duration.ofSeconds(30)).until(() -> jobs.finished.contains(claim.jobId()));
+    }
+
+    @Test
+    void aJobInterruptedByTheWorkerClosingIsNotFailedButLeftForAnotherWorker() {
+        JobQueue.Claim running = claim();
+        queue.script.add(running);
+        worker.poll();
+        await("the job running").atMost(Duration.ofSeconds(30)).until(() -> jobs.started.contains(running.jobId()));
+
+        worker.close(); // returns once the interrupted job has stopped
+
+        assertThat(jobs.finished).isEmpty();
+        assertThat(jobs.failures).isEmpty(); // still claimed: its heartbeat stops, and another replica resumes it
+        queue.script.add(claim());
+        worker.poll();
+        assertThat(queue.script).hasSize(1); // a closed worker claims nothing
     }
 
     @Test

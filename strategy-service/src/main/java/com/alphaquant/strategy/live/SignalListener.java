@@ -21,12 +21,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code factors.computed} → each configured strategy's signals, stored and published. Publishing
- * goes through the transactional outbox: a signal row and its event commit together, and only
- * rows this delivery actually inserted (insert … on conflict do nothing) get an event, so a
- * redelivered factors.computed publishes nothing new; the outbox relay publishes after commit
- * and retries while Kafka is down (no signal stored but never announced). A day older than the
- * last decided one is not computed (counted as {@code strategy.days.late}): the book chain runs
- * forward only.
+ * goes through the transactional outbox: a signal row and its event commit together with the
+ * day's book, and a day is decided once: only the delivery that stores the day's book (insert …
+ * on conflict do nothing, keyed by strategy, version and day) stores and announces its signals.
+ * A redelivered factors.computed, on this replica or another, at once or later, publishes
+ * nothing, even if its evaluation came out differently (factor-service has since got a late
+ * stock, predictions arrived): the day's signals are those its stored book was decided with.
+ * The outbox relay publishes after commit and retries while Kafka is down (no signal stored but
+ * never announced). A day older than the last decided one is not computed (counted as
+ * {@code strategy.days.late}): the book chain runs forward only.
  */
 @Component
 public class SignalListener {
@@ -67,8 +70,10 @@ public class SignalListener {
             }
             SignalEngine.Evaluation evaluation = engine.evaluateDay(strategy, event.tradeDate());
             List<StrategySignal> signals = evaluation.signals();
-            int published = tx.execute(s -> {
-                store.saveBook(strategy.name(), strategy.version(), event.tradeDate(), evaluation.book());
+            Integer published = tx.execute(s -> {
+                if (!store.saveBook(strategy.name(), strategy.version(), event.tradeDate(), evaluation.book())) {
+                    return null; // decided already
+                }
                 int n = 0;
                 for (StrategySignal signal : signals) {
                     if (store.insertIfAbsent(signal)) {
@@ -78,7 +83,11 @@ public class SignalListener {
                 }
                 return n;
             });
-            log.info("{} {}: {} signals, {} new", strategy.name(), event.tradeDate(), signals.size(), published);
+            if (published == null) {
+                log.info("{} {}: decided already, nothing published", strategy.name(), event.tradeDate());
+            } else {
+                log.info("{} {}: {} signals, {} new", strategy.name(), event.tradeDate(), signals.size(), published);
+            }
             advanceLiveBook(strategy, event.tradeDate());
         }
     }

@@ -73,17 +73,19 @@ public class SignalStore {
     }
 
     /**
-     * Stores the book a decision of {@code asOf} left (unless that day's book is stored already: a
-     * redelivered event changes nothing).
+     * Stores the book a decision of {@code asOf} left, unless that day's book is stored already (a
+     * redelivered event, or another replica's decision of the day: its insert waits for the
+     * other's transaction and then changes nothing). True when this call stored it: the day is
+     * decided by this call.
      */
-    public void saveBook(String strategy, String version, LocalDate asOf, Book book) {
+    public boolean saveBook(String strategy, String version, LocalDate asOf, Book book) {
         List<Double> returns = book.returns();
         double dayReturn = returns.isEmpty() ? Double.NaN : returns.get(returns.size() - 1);
         int inserted = jdbc.update("""
                 insert into strategy_book_day (strategy, strategy_version, as_of, day_return) values (?,?,?,?)
                 on conflict do nothing""", strategy, version, Date.valueOf(asOf), dayReturn);
         if (inserted == 0) {
-            return;
+            return false;
         }
         jdbc.batchUpdate("""
                 insert into strategy_book_holding (strategy, strategy_version, as_of, ts_code, weight, base_weight,
@@ -91,6 +93,7 @@ public class SignalStore {
                 values (?,?,?,?,?,?,?,?,?)""",
                 book.holdings().values().stream().map(h -> new Object[] {strategy, version, Date.valueOf(asOf), h.tsCode(),
                         h.weight(), h.baseWeight(), h.entryPrice(), h.highestClose(), h.lastClose()}).toList());
+        return true;
     }
 
     /** The last day a book was stored for, null when none. */

@@ -14,13 +14,14 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * factor-service's {@code GET /api/factors} as a real HTTP server (JDK), for tests of the whole
- * service: every one of {@link #CODES} on the asked day, with values derived from the code, the
+ * service: every one of {@link #CODES} (and those {@link #serveAlso} adds) on the asked day, with values derived from the code, the
  * day and the factor name (so the same request gets the same answer), and a close of 10. It
  * checks {@code start} and {@code end} as factor-service does, answering a 400 problem body
  * (RFC 9457, {@code errors[].field}) for a missing or unparsable date or one outside
@@ -36,6 +37,7 @@ public final class FakeFactorService implements AutoCloseable {
     private final HttpServer server;
     private final LocalDate lastDate;
     private final AtomicInteger requests = new AtomicInteger();
+    private final List<String> late = new CopyOnWriteArrayList<>();
 
     private FakeFactorService(LocalDate lastDate) {
         this.lastDate = lastDate;
@@ -68,6 +70,11 @@ public final class FakeFactorService implements AutoCloseable {
 
     public LocalDate lastDate() {
         return lastDate;
+    }
+
+    /** From now on serves {@code code} too, as factor-service does once a stock's late bars are in. */
+    public void serveAlso(String code) {
+        late.add(code);
     }
 
     /** Requests answered so far. */
@@ -114,7 +121,7 @@ public final class FakeFactorService implements AutoCloseable {
             List<String> names = List.of(query.getOrDefault("names", "").split(","));
             List<Map<String, Object>> rows = new java.util.ArrayList<>();
             for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-                for (String code : CODES) {
+                for (String code : codes()) {
                     Map<String, Object> values = new LinkedHashMap<>();
                     for (String name : names) {
                         values.put(name, value(code, d, name));
@@ -129,6 +136,12 @@ public final class FakeFactorService implements AutoCloseable {
             }
             send(exchange, 200, "application/json", Map.of("engineVersion", "factors-1", "rows", rows));
         }
+    }
+
+    private List<String> codes() {
+        List<String> codes = new java.util.ArrayList<>(CODES);
+        codes.addAll(late);
+        return codes;
     }
 
     /** A value in [-1, 1) from the code, day and name; RSI-like names in [0, 100). */

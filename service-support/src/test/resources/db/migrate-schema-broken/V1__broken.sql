@@ -1,0 +1,2 @@
+create table half (id integer primary key);
+this is not sql;
