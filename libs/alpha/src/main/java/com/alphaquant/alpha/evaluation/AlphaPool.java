@@ -68,6 +68,46 @@ public final class AlphaPool {
         plain.add(DailyZ.of(context.panel(), byDay, new DayRange(0, context.panel().dayCount())));
     }
 
+    /**
+     * Removes member i, as if it had never been added: the others keep their order, values and
+     * products, so removing the member just added restores the pool exactly.
+     */
+    public void remove(int i) {
+        int k = members.size();
+        if (i < 0 || i >= k) {
+            throw new IndexOutOfBoundsException("No member " + i + " in a pool of " + k);
+        }
+        gram = without(gram, i);
+        double[] c = new double[k - 1];
+        for (int a = 0, to = 0; a < k; a++) {
+            if (a != i) {
+                c[to++] = cross[a];
+            }
+        }
+        cross = c;
+        formulas.remove(i);
+        members.remove(i);
+        plain.remove(i);
+    }
+
+    /** The current least-squares weights, one per member in order (no metrics: cheaper than {@link #fit}). */
+    public double[] weights() {
+        return solve(gram, cross);
+    }
+
+    /** The combination's training IC refitted without member i (the pool is unchanged); NaN if none would remain. */
+    public double trainIcWithout(int i) {
+        List<double[]> rest = new ArrayList<>(members);
+        rest.remove(i);
+        double[] c = new double[cross.length - 1];
+        for (int a = 0, to = 0; a < cross.length; a++) {
+            if (a != i) {
+                c[to++] = cross[a];
+            }
+        }
+        return trainIc(rest, without(gram, i), c);
+    }
+
     /** The current combination: weights and metrics on every split. */
     public PoolFit fit() {
         double[] weights = solve(gram, cross);
@@ -161,8 +201,8 @@ public final class AlphaPool {
     }
 
     /** Σ weights·signal per stock-day; NaN where every signal is missing. */
-    private static double[] combine(List<double[]> signals, double[] weights) {
-        int n = signals.isEmpty() ? 0 : signals.get(0).length;
+    private double[] combine(List<double[]> signals, double[] weights) {
+        int n = context.panel().rows();
         double[] out = new double[n];
         Arrays.fill(out, Double.NaN);
         for (int i = 0; i < signals.size(); i++) {
@@ -172,6 +212,24 @@ public final class AlphaPool {
                     out[slot] = (Double.isNaN(out[slot]) ? 0 : out[slot]) + weights[i] * s[slot];
                 }
             }
+        }
+        return out;
+    }
+
+    /** {@code g} without row and column i. */
+    private static double[][] without(double[][] g, int i) {
+        int k = g.length;
+        double[][] out = new double[k - 1][k - 1];
+        for (int a = 0, r = 0; a < k; a++) {
+            if (a == i) {
+                continue;
+            }
+            for (int b = 0, col = 0; b < k; b++) {
+                if (b != i) {
+                    out[r][col++] = g[a][b];
+                }
+            }
+            r++;
         }
         return out;
     }

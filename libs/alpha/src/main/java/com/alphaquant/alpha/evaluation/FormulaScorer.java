@@ -63,7 +63,7 @@ public final class FormulaScorer {
     }
 
     /** The formula's values by row (the evaluator's array: valid until its next call). */
-    double[] values(Expr formula) {
+    public double[] values(Expr formula) {
         if (formula.variation() != Variation.STOCK) {
             throw new IllegalArgumentException(formula + " does not vary across stocks: it cannot be scored");
         }

@@ -99,4 +99,39 @@ class AlphaPoolTest {
         assertThat(w[0]).isCloseTo(w[1], offset(1e-9 * Math.abs(w[0])));
         assertThat(doubled.trainIc()).isCloseTo(single.trainIc(), offset(1e-9));
     }
+
+    @Test
+    void removingTheMemberJustAddedRestoresThePool() {
+        AlphaPool pool = new AlphaPool(CONTEXT);
+        pool.add(A, values(A));
+        pool.add(B, values(B));
+        double[] weights = pool.weights();
+        double ic = pool.trainIc();
+        pool.add(C, values(C));
+        assertThat(pool.weights()).hasSize(3);
+        pool.remove(2);
+        assertThat(pool.formulas()).containsExactly(A, B);
+        assertThat(pool.weights()).containsExactly(weights);
+        assertThat(pool.trainIc()).isEqualTo(ic);
+        assertThat(pool.fit().weights()).containsExactly(weights);
+    }
+
+    @Test
+    void removingAMemberGivesThePoolOfTheOthers() {
+        AlphaPool pool = new AlphaPool(CONTEXT);
+        pool.add(A, values(A));
+        pool.add(B, values(B));
+        pool.add(C, values(C));
+        double without = pool.trainIcWithout(1);
+        assertThat(pool.size()).isEqualTo(3);
+        pool.remove(1);
+        AlphaPool others = new AlphaPool(CONTEXT);
+        others.add(A, values(A));
+        others.add(C, values(C));
+        assertThat(pool.formulas()).containsExactly(A, C);
+        assertThat(pool.trainIc()).isCloseTo(without, offset(1e-12)).isCloseTo(others.trainIc(), offset(1e-12));
+        assertThat(pool.weights()).containsExactly(others.weights(), offset(1e-12));
+        // B is gone from the correlations too
+        assertThat(new FormulaScorer(CONTEXT).screen(B, pool).maxPoolCorrelation()).isLessThan(0.99);
+    }
 }
