@@ -52,6 +52,7 @@ public final class PoolCurator {
     private int evaluated;
     private int accepted;
     private String lastAccepted;
+    private Screen lastScreen;
 
     public PoolCurator(MiningTask task) {
         this.task = task;
@@ -76,10 +77,12 @@ public final class PoolCurator {
     /** Evaluates, screens and perhaps takes {@code formula}; counts as one evaluation. */
     public Offer offer(Expr formula) {
         evaluated++;
+        lastScreen = null;
         if (formula.variation() != Variation.STOCK) {
             return Offer.refused(Double.NaN, "it does not vary across stocks");
         }
         Screen screen = scorer.screen(formula, pool);
+        lastScreen = screen;
         String refusal = screenRefusal(screen);
         if (refusal != null) {
             return Offer.refused(screen.ic(), refusal);
@@ -153,6 +156,15 @@ public final class PoolCurator {
             }
         }
         return weakest;
+    }
+
+    /**
+     * The training-day screen of the last formula offered (IC, coverage, correlations with the
+     * built-ins and the pool as it was then); null before any offer or when it could not be
+     * scored. A search can grade refused formulas by it.
+     */
+    public Screen lastScreen() {
+        return lastScreen;
     }
 
     /** The pool's combination now: weights and metrics on every split. */

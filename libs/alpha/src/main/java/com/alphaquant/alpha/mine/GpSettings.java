@@ -1,0 +1,40 @@
+package com.alphaquant.alpha.mine;
+
+/**
+ * The genetic search's own knobs (the budget, seed, threshold and length are the task's).
+ *
+ * @param populationSize   individuals per generation
+ * @param tournamentSize   individuals drawn per selection; the fittest is the parent
+ * @param elites           the fittest carried unchanged into the next generation
+ * @param crossoverRate    the share of children made by subtree crossover
+ * @param subtreeRate      … by replacing a random subtree with a freshly generated one
+ * @param pointRate        … by changing one node (another operator of its kind, window, field
+ *                         of its dimension, constant); the rest by hoisting a subtree
+ * @param parsimony        fitness lost per RPN token, against bloat
+ * @param gainWeight       fitness per unit of pool IC gain, on top of |IC|
+ */
+public record GpSettings(int populationSize, int tournamentSize, int elites, double crossoverRate, double subtreeRate,
+                         double pointRate, double parsimony, double gainWeight) {
+
+    public GpSettings {
+        if (populationSize < 2 || tournamentSize < 1 || elites < 0 || elites >= populationSize) {
+            throw new IllegalArgumentException("Need a population of at least 2, a tournament of at least 1 and fewer elites"
+                    + " than the population");
+        }
+        if (crossoverRate < 0 || subtreeRate < 0 || pointRate < 0 || crossoverRate + subtreeRate + pointRate > 1) {
+            throw new IllegalArgumentException("The operator rates must be non-negative and sum to at most 1");
+        }
+        if (parsimony < 0 || gainWeight < 0) {
+            throw new IllegalArgumentException("parsimony and gainWeight must be non-negative");
+        }
+    }
+
+    /** 200 individuals, tournaments of 5, 10 elites; 60 % crossover, 15 % subtree, 15 % point, 10 % hoist. */
+    public static GpSettings defaults() {
+        return new GpSettings(200, 5, 10, 0.6, 0.15, 0.15, 0.0003, 1.0);
+    }
+
+    public GpSettings withPopulation(int size, int elites) {
+        return new GpSettings(size, tournamentSize, elites, crossoverRate, subtreeRate, pointRate, parsimony, gainWeight);
+    }
+}
