@@ -1,5 +1,6 @@
 package com.alphaquant.alpha.rl;
 
+import com.alphaquant.alpha.expr.Expr;
 import com.alphaquant.alpha.expr.Vocabulary;
 import com.alphaquant.alpha.mine.Miner;
 import com.alphaquant.alpha.mine.MiningProgress;
@@ -7,6 +8,7 @@ import com.alphaquant.alpha.mine.MiningResult;
 import com.alphaquant.alpha.mine.MiningTask;
 import com.alphaquant.alpha.mine.PoolCurator;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,17 +22,15 @@ import java.util.function.Consumer;
  * formula's reward is the pool's training-IC gain when taken and −{@link PolicyConfig#rejectionPenalty}
  * when refused. A formula sampled again (same canonical form, {@code Expr.key()}) is not
  * evaluated again and gets the reward it had, so the budget counts distinct formulas. The
- * advantage is the reward minus a moving-average baseline, divided by a moving root mean square of
- * that difference (at least {@link #SPREAD_FLOOR}), so that the step does not depend on the scale
- * of IC, which shrinks as the pool fills.
- * The run ends when the budget is spent, or after {@link #PATIENCE} batches in a row that held no
- * new formula (the policy has settled on formulas it has already written).
+ * advantage is the reward against a moving-average baseline ({@link Advantages}).
+ * The run ends when the budget is spent, or when the last {@link #PATIENCE} batches together held
+ * fewer new formulas than one batch has samples: the policy has settled on formulas it has
+ * already written, and sampling on would only spend time.
  */
 public final class PolicyMiner implements Miner {
 
     public static final String METHOD = "rl";
     static final int PATIENCE = 20;
-    static final double SPREAD_FLOOR = 1e-4;
 
     private final PolicyConfig config;
 
@@ -53,7 +53,7 @@ public final class PolicyMiner implements Miner {
         });
     }
 
-    /** A batch's figures, for watching the policy learn. */
+    /** A batch's figures, for watching the policy learn; {@code baseline} is the one before it (NaN for the first). */
     record BatchStats(int index, double meanReward, int newFormulas, double baseline, Policy.Step step) {
     }
 
@@ -61,47 +61,35 @@ public final class PolicyMiner implements Miner {
         long start = System.nanoTime();
         PoolCurator curator = new PoolCurator(task);
         Map<String, Double> rewards = new HashMap<>();
-        double baseline = Double.NaN;
-        double spread = Double.NaN;
-        int idle = 0;
+        Advantages advantages = new Advantages(config.baselineDecay());
+        ArrayDeque<Integer> recent = new ArrayDeque<>();
+        int recentFresh = 0;
         try (Policy policy = new Policy(Vocabulary.standard(), task.maxTokens(), config, task.seed())) {
-            for (int index = 0; curator.evaluated() < task.budget() && idle < PATIENCE; index++) {
+            for (int index = 0; curator.evaluated() < task.budget(); index++) {
                 List<Episode> batch = policy.sample(config.batchSize());
                 double[] reward = new double[batch.size()];
                 int fresh = 0;
-                for (int i = 0; i < batch.size(); i++) {
-                    String key = batch.get(i).formula().key();
-                    Double known = rewards.get(key);
+                for (int i = 0; i < batch.size() && curator.evaluated() < task.budget(); i++) {
+                    Expr formula = batch.get(i).formula();
+                    Double known = rewards.get(formula.key());
                     if (known == null) {
-                        if (curator.evaluated() >= task.budget()) {
-                            break; // the budget is spent: this batch would teach a policy nobody uses
-                        }
-                        PoolCurator.Offer offer = curator.offer(batch.get(i).formula());
+                        PoolCurator.Offer offer = curator.offer(formula);
                         known = offer.accepted() ? offer.gain() : -config.rejectionPenalty();
-                        rewards.put(key, known);
+                        rewards.put(formula.key(), known);
                         fresh++;
                     }
                     reward[i] = known;
                 }
                 progress.update(curator.status());
-                if (curator.evaluated() >= task.budget()) {
+                recent.addLast(fresh);
+                recentFresh += fresh - (recent.size() > PATIENCE ? recent.removeFirst() : 0);
+                if (curator.evaluated() >= task.budget() // a last update would teach a policy nobody uses
+                        || recent.size() == PATIENCE && recentFresh < config.batchSize()) {
                     break;
                 }
-                idle = fresh == 0 ? idle + 1 : 0;
-                double mean = mean(reward);
-                baseline = Double.isNaN(baseline) ? mean : baseline;
-                double square = meanSquare(reward, baseline);
-                spread = Double.isNaN(spread) ? square : spread;
-                double scale = Math.max(Math.sqrt(spread), SPREAD_FLOOR);
-                double[] advantage = new double[reward.length];
-                for (int i = 0; i < reward.length; i++) {
-                    advantage[i] = (reward[i] - baseline) / scale;
-                }
-                Policy.Step step = policy.update(batch, advantage);
-                onBatch.accept(new BatchStats(index, mean, fresh, baseline, step));
-                double decay = config.baselineDecay();
-                baseline = decay * baseline + (1 - decay) * mean;
-                spread = decay * spread + (1 - decay) * square;
+                double baseline = advantages.baseline();
+                Policy.Step step = policy.update(batch, advantages.of(reward));
+                onBatch.accept(new BatchStats(index, mean(reward), fresh, baseline, step));
             }
         }
         return curator.result(METHOD, Duration.ofNanos(System.nanoTime() - start));
@@ -111,14 +99,6 @@ public final class PolicyMiner implements Miner {
         double sum = 0;
         for (double x : v) {
             sum += x;
-        }
-        return sum / v.length;
-    }
-
-    private static double meanSquare(double[] v, double around) {
-        double sum = 0;
-        for (double x : v) {
-            sum += (x - around) * (x - around);
         }
         return sum / v.length;
     }
