@@ -227,6 +227,11 @@ final class Policy implements AutoCloseable {
         }
     }
 
+    /** The native arrays the model's manager holds between batches: for leak checks. */
+    int liveArrays() {
+        return model.getNDManager().getManagedArrays().size();
+    }
+
     @Override
     public void close() {
         model.close();

@@ -72,8 +72,9 @@ final class PolicyNet extends AbstractBlock {
         long batch = ids.getShape().get(0);
         long steps = ids.getShape().get(1);
         NDArray x = embedding.forward(ps, new NDList(ids.oneHot(vocabularySize + 1)), training).singletonOrThrow();
-        NDArray table = ps.getValue(positions, x.getDevice(), training);
-        x = x.add(table.get(new NDIndex("0:{}", steps)));
+        NDArray rows = ps.getValue(positions, x.getDevice(), training).get(new NDIndex("0:{}", steps));
+        rows.attach(x.getManager()); // a slice lands on the parameter's manager, which lives as long as the model
+        x = x.add(rows);
         NDArray bias = AttentionMask.bias(x.getManager().ones(new Shape(batch, steps)));
         for (TransformerBlock block : blocks) {
             x = block.forward(ps, new NDList(x, bias), training).singletonOrThrow();

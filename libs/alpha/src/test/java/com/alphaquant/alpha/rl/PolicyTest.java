@@ -60,6 +60,19 @@ class PolicyTest {
         assertThat(run(8)).isNotEqualTo(first);
     }
 
+    /** Every forward pass and update keeps its arrays in the batch's scope: the model holds only its parameters. */
+    @Test
+    void batchesLeaveNoNativeArraysBehind() {
+        try (Policy policy = new Policy(VOCABULARY, 10, SMALL_BATCHES, 3)) {
+            int parameters = policy.liveArrays();
+            for (int round = 0; round < 3; round++) {
+                List<Episode> batch = policy.sample(16);
+                policy.update(batch, batch.stream().mapToDouble(e -> e.length() % 3 - 1.0).toArray());
+            }
+            assertThat(policy.liveArrays()).isEqualTo(parameters);
+        }
+    }
+
     /** Samples a batch, rewards formulas by their length, updates, samples again. */
     private static List<String> run(long seed) {
         try (Policy policy = new Policy(VOCABULARY, 10, SMALL_BATCHES, seed)) {
