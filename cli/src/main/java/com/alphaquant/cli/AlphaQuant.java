@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "alphaquant", mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
         description = "AlphaQuant: research, backtests and signals for China A-shares.",
-        subcommands = {com.alphaquant.cli.up.UpCommand.class, VersionCommand.class, RulesCommand.class, BacktestCommand.class, FactorsCommand.class, TrainCommand.class, IngestCommand.class, ReplayCommand.class, ConfigCommand.class,
+        subcommands = {com.alphaquant.cli.up.UpCommand.class, VersionCommand.class, RulesCommand.class, BacktestCommand.class, FactorsCommand.class, TrainCommand.class, MineCommand.class, IngestCommand.class, ReplayCommand.class, ConfigCommand.class,
                 com.alphaquant.tusharesim.TushareSimCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AlphaQuant {
 

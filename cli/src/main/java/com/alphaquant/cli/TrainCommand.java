@@ -1,7 +1,5 @@
 package com.alphaquant.cli;
 
-import com.alphaquant.market.csv.BarCsv;
-import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.model.dataset.BundledDataset;
 import com.alphaquant.model.dataset.Dataset;
 import com.alphaquant.model.dataset.DatasetBuilder;
@@ -60,27 +58,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--horizon", defaultValue = "20", paramLabel = "DAYS", description = "label horizon; default ${DEFAULT-VALUE}")
     int horizon;
 
-    @Option(names = "--start-date", paramLabel = "YYYY-MM-DD", description = "first sample day (earlier bars are history only); default: all")
-    LocalDate startDate;
-
-    @Option(names = "--end-date", paramLabel = "YYYY-MM-DD", description = "last bar read, labels included; default: all")
-    LocalDate endDate;
-
     @Option(names = "--valid-start", paramLabel = "YYYY-MM-DD", description = "first validation day (with --test-start); default: dates split 70/15/15")
     LocalDate validStart;
 
     @Option(names = "--test-start", paramLabel = "YYYY-MM-DD", description = "first test day")
     LocalDate testStart;
 
-    @Option(names = "--bars", paramLabel = "FILE",
-            description = "Tushare daily CSV (gzip allowed), raw prices with adj_factor_rel; default: the bundled 300-stock sample")
-    Path bars;
-
-    @Option(names = "--index", paramLabel = "FILE", description = "Tushare index_daily CSV holding 000300.SH; default: the bundled sample")
-    Path index;
-
     @Option(names = "--out", paramLabel = "DIR", description = "where to save the model; default: none")
     Path out;
+
+    @Mixin
+    BarsOptions input;
 
     @Mixin
     ProgressOption progress;
@@ -92,11 +80,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainOptions options = TrainOptions.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate)
                 .finalLearningRate(learningRate / 100).patience(patience).seed(seed).device(DeviceChoice.parse(device)).build();
-        DatasetSpec spec = DatasetSpec.defaults().withSeqLen(seqLen).withHorizon(horizon).withDates(startDate, endDate);
+        DatasetSpec spec = DatasetSpec.defaults().withSeqLen(seqLen).withHorizon(horizon).withDates(input.startDate, input.endDate);
         progress.stage("building the dataset (24 factors, market features, labels)");
-        Dataset data = bars == null && index == null ? BundledDataset.build(spec)
-                : new DatasetBuilder(spec).build(BundledDataset.panelInput(BarCsv.read(BundledSample.orDefault(bars, SampleData.BARS_300)),
-                        BarCsv.read(BundledSample.orDefault(index, SampleData.INDEX))));
+        Dataset data = input.bundled() ? BundledDataset.build(spec)
+                : new DatasetBuilder(spec).build(BundledDataset.panelInput(input.stockBars(), input.indexBars()));
         TrainingRun run = TrainingRun.of(preset, data, options, validStart, testStart);
         progress.stage("training the " + preset + " preset on " + data.stockCount() + " stocks");
         ProgressBar bar = progress.bar("steps");

@@ -6,10 +6,7 @@ import com.alphaquant.alpha.evaluation.DaySplits;
 import com.alphaquant.alpha.evaluation.ScoringContext;
 import com.alphaquant.factor.engine.DateInts;
 import com.alphaquant.market.Bar;
-import com.alphaquant.market.csv.BarCsv;
-import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.model.dataset.BundledDataset;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -28,18 +25,10 @@ public final class AlphaMining {
     }
 
     /**
-     * The context of stock bars with the sample's index, calendar, listings, ST history and
-     * northbound flow ({@link BundledDataset#panelInput}); files as Tushare's daily CSVs.
-     *
-     * @param index null: the bundled sample's
+     * The context of {@code stockBars} up to {@code setup.end()}, training from
+     * {@code setup.start()}, with the sample's calendar, listings, ST history and northbound flow
+     * ({@link BundledDataset#panelInput(Collection, Collection)}).
      */
-    public static ScoringContext context(Path bars, Path index, MiningSetup setup, int parallelism) {
-        List<Bar> indexBars = BarCsv.read(index != null ? index : SampleData.file(SampleData.INDEX));
-        return context(BarCsv.read(bars != null ? bars : SampleData.file(BundledDataset.DEFAULT_BARS)), indexBars, setup,
-                parallelism);
-    }
-
-    /** The context of {@code stockBars} up to {@code setup.end()}, training from {@code setup.start()}. */
     public static ScoringContext context(Collection<Bar> stockBars, Collection<Bar> indexBars, MiningSetup setup,
                                          int parallelism) {
         List<Bar> read = setup.end() == null ? List.copyOf(stockBars)

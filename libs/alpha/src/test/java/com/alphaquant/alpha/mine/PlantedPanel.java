@@ -16,7 +16,7 @@ import java.util.Random;
  * finding it takes a formula such as {@code Std(Log(volume), 20)} or
  * {@code Div(Std(volume, 20), Mean(volume, 20))}.
  */
-final class PlantedPanel {
+public final class PlantedPanel {
 
     static final int STOCKS = 40;
     static final int DAYS = 420;
@@ -27,7 +27,7 @@ final class PlantedPanel {
     }
 
     /** Train 2020, valid to the end of March 2021, test after (a 5-session label). */
-    static synchronized ScoringContext context() {
+    public static synchronized ScoringContext context() {
         if (context == null) {
             AlphaPanel panel = panel(17);
             context = new ScoringContext(panel, DaySplits.of(panel, LocalDate.of(2021, 1, 1), LocalDate.of(2021, 4, 1), 5));

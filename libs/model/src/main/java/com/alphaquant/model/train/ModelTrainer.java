@@ -4,11 +4,8 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
@@ -177,36 +174,14 @@ public final class ModelTrainer {
                         collector.backward(MultiHeadLoss.objective(abs, batch.knownPerHead()));
                         absSums = abs.toFloatArray();
                     }
-                    clipAndUpdate(scope, optimizer);
+                    GradientClipping.clipAndUpdate(net.getParameters().values(), scope, optimizer,
+                            options.clipNorm());
                     sums.add(toDoubles(absSums), batch.knownPerHead());
                 }
             }
             stepsDone++;
             samplesTrained += indices.length;
             stepNanos += System.nanoTime() - t0;
-        }
-
-        /** Scales all gradients by one factor when their global L2 norm exceeds the clip, then steps. */
-        private void clipAndUpdate(NDManager scope, Optimizer optimizer) {
-            List<Parameter> params = new ArrayList<>(net.getParameters().values());
-            NDList grads = new NDList(params.size());
-            NDList squares = new NDList(params.size());
-            for (Parameter p : params) {
-                NDArray g = p.getArray().getGradient();
-                g.attach(scope); // the handle, not the gradient itself, goes with the batch
-                grads.add(g);
-                squares.add(g.square().sum());
-            }
-            float norm = (float) Math.sqrt(NDArrays.stack(squares).sum().getFloat());
-            if (norm > options.clipNorm()) {
-                NDArray scale = scope.create(options.clipNorm() / (norm + 1e-6f));
-                for (NDArray g : grads) {
-                    g.muli(scale);
-                }
-            }
-            for (int i = 0; i < params.size(); i++) {
-                optimizer.update(params.get(i).getId(), params.get(i).getArray(), grads.get(i));
-            }
         }
 
         /** Validation losses, or null when cancelled midway. */
