@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Two aligned columns, measure and figure, printed once everything has run. */
-final class Table {
+public final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
 
-    void row(String measure, String format, Object... values) {
+    public void row(String measure, String format, Object... values) {
         rows.add(new String[] {measure, String.format(format, values)});
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         for (String[] r : rows) {
             out.printf("%-" + width + "s  %s%n", r[0], r[1]);
