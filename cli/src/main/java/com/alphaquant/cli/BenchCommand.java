@@ -12,12 +12,13 @@ import picocli.CommandLine.Parameters;
  * {@code alphaquant bench ingest}: prints the figures of the ingestion benchmarks;
  * {@code alphaquant bench up}: seconds to ready and peak memory of {@code alphaquant up}, cold and warm;
  * {@code alphaquant bench gateway}: latency and throughput through the gateway against a direct call;
- * {@code alphaquant bench model}: training samples/s, inference latency and memory of the transformer.
+ * {@code alphaquant bench model}: training samples/s, inference latency and memory of the transformer;
+ * {@code alphaquant bench alpha}: alpha formulas evaluated and scored per second, cache cold and warm.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "ingest, up, gateway or model")
+    @Parameters(paramLabel = "WHAT", description = "ingest, up, gateway, model or alpha")
     String what;
 
     @Option(names = "--data", description = "Folder of the real sample (default: the repository's data/sample)")
@@ -47,6 +48,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "256", description = "model: training batch size (default ${DEFAULT-VALUE})")
     int batchSize;
 
+    @Option(names = "--formulas", defaultValue = "1000", description = "alpha: formulas screened per measure (default ${DEFAULT-VALUE})")
+    int formulas;
+
+    @Option(names = "--budget", defaultValue = "1000", description = "alpha: formulas of the timed genetic run (default ${DEFAULT-VALUE})")
+    int budget;
+
     @Option(names = "--quick-start-jit", description = "gateway: run both JVMs with up's C1-only JIT instead of the full one")
     boolean quickStartJit;
 
@@ -68,8 +75,15 @@ final class BenchCommand implements Callable<Integer> {
             return ServiceJar.benchmarks().runMain("com.alphaquant.bench.model.ModelBench",
                     List.of(preset, Integer.toString(samples), Integer.toString(batchSize)));
         }
+        if (what.equals("alpha")) {
+            if (formulas < 1 || budget < 1) {
+                throw new IllegalArgumentException("--formulas and --budget must be at least 1");
+            }
+            return ServiceJar.benchmarks().runMain("com.alphaquant.bench.alpha.AlphaBench",
+                    List.of(Integer.toString(formulas), Integer.toString(budget)));
+        }
         if (!what.equals("ingest")) {
-            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest, up, gateway or model");
+            throw new IllegalArgumentException("Unknown benchmark '" + what + "': expected ingest, up, gateway, model or alpha");
         }
         Path dir = data != null ? data : SampleData.dir();
         ServiceJar benchmarks = ServiceJar.benchmarks();

@@ -1,148 +1,164 @@
 package com.alphaquant.bench.alpha;
 
-import com.alphaquant.alpha.compute.AlphaPanel;
+import com.alphaquant.alpha.compute.Evaluator;
 import com.alphaquant.alpha.evaluation.AlphaPool;
-import com.alphaquant.alpha.evaluation.DaySplits;
 import com.alphaquant.alpha.evaluation.FormulaScorer;
 import com.alphaquant.alpha.evaluation.ScoringContext;
 import com.alphaquant.alpha.expr.Expr;
 import com.alphaquant.alpha.expr.FormulaGenerator;
-import com.alphaquant.bench.model.ProcessStats;
+import com.alphaquant.alpha.mine.AlphaMining;
+import com.alphaquant.alpha.mine.GpMiner;
+import com.alphaquant.alpha.mine.MiningProgress;
+import com.alphaquant.alpha.mine.MiningResult;
+import com.alphaquant.alpha.mine.MiningSetup;
+import com.alphaquant.alpha.mine.MiningTask;
 import com.alphaquant.bench.model.Table;
-import com.alphaquant.market.Bar;
 import com.alphaquant.market.csv.BarCsv;
 import com.alphaquant.market.csv.SampleData;
 import com.alphaquant.model.dataset.BundledDataset;
-import java.time.LocalDate;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BiConsumer;
 
 /**
- * Formulas evaluated and scored per second on the bundled 300-stock sample (2018-01-02 to
- * 2022-12-20; train to 2020, valid 2021, test 2022, 20-session labels), random formulas of at
- * most 15 tokens from {@link FormulaGenerator}, each thread with its own scorer over one shared
- * panel. Printed: wall-clock formulas/s with all threads, and formulas per CPU-second (which the
- * machine's other load disturbs less); the load average says how busy the machine was.
+ * Formulas evaluated and scored per second on the 300-stock sample (train 2018–2020, 20-session
+ * label): {@link FormulaScorer#screen} of generated formulas of up to 15 tokens against a pool
+ * of 10, with the evaluator's cache of shared subtrees cleared before each formula (cold) and
+ * kept across them (warm), the same on every core (a scorer per thread), then a genetic run,
+ * whose children share most of their subtrees
+ * with their parents and which also tries each screened formula in the pool. One thread, after
+ * a warm-up of the JIT. Each rate is given per second of wall time and per second of this
+ * thread's CPU time: on a shared machine the second is what the code does, the first what the
+ * machine gave it.
  *
- * <ul>
- *   <li>evaluate: the formula's values over the whole panel;</li>
- *   <li>evaluate + screen: and its training IC, ICIR, coverage and largest correlation with the
- *       23 stock-varying built-ins and a 10-formula pool, what a miner runs on every candidate,
- *       in batches of 16 as it would screen a population; on the whole panel, and on the
- *       mining panel (bars to 2020-12-31 only: a miner never reads later data);</li>
- *   <li>full report: every split, with rank IC and turnover.</li>
- * </ul>
- *
- * <pre>
- * java -cp benchmarks/target/benchmarks.jar com.alphaquant.bench.alpha.AlphaBench [formulas 400] [threads 2] [seed 1]
- * </pre>
+ * <pre>./alphaquant bench alpha [formulas (1000)] [gp budget (1000)]</pre>
  */
 public final class AlphaBench {
 
-    private static final LocalDate VALID_START = LocalDate.of(2021, 1, 1);
-    private static final LocalDate TEST_START = LocalDate.of(2022, 1, 1);
-    private static final int HORIZON = 20;
     private static final int MAX_TOKENS = 15;
-    private static final int POOL = 10;
-    /** Formulas a thread screens at once, as a miner screens a population. */
-    private static final int BATCH = 16;
+
+    /** Where screened figures go, so that the JIT cannot drop the work. */
+    private static volatile double sink;
 
     private AlphaBench() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 400;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        String loadBefore = ProcessStats.loadAverage();
+    public static void main(String[] args) {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int budget = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
+        long t0 = System.nanoTime();
+        ScoringContext context = AlphaMining.context(BarCsv.read(SampleData.file(BundledDataset.DEFAULT_BARS)),
+                BarCsv.read(SampleData.file(SampleData.INDEX)), MiningSetup.defaults(), 2);
+        System.out.printf("panel: %d stocks, %d sessions, %d rows, built in %.1f s; %d cores%n", context.panel().stockCount(),
+                context.panel().dayCount(), context.panel().rows(), (System.nanoTime() - t0) / 1e9,
+                Runtime.getRuntime().availableProcessors());
 
-        List<Bar> bars = BarCsv.read(SampleData.file(SampleData.BARS_300));
-        AlphaPanel full = AlphaPanel.compute(BundledDataset.panelInput(bars), threads);
-        List<Bar> toTrainEnd = bars.stream().filter(b -> b.tradeDate().isBefore(VALID_START)).toList();
-        AlphaPanel mining = AlphaPanel.compute(BundledDataset.panelInput(toTrainEnd), threads);
-        ScoringContext fullContext = new ScoringContext(full, DaySplits.of(full, VALID_START, TEST_START, HORIZON));
-        ScoringContext miningContext = new ScoringContext(mining, DaySplits.of(mining, VALID_START, TEST_START, HORIZON));
-
-        FormulaGenerator generator = new FormulaGenerator(seed, MAX_TOKENS);
-        List<Expr> formulas = new ArrayList<>();
-        double tokens = 0;
-        for (int i = 0; i < count; i++) {
-            formulas.add(generator.next());
-            tokens += formulas.get(i).size();
+        Evaluator evaluator = new Evaluator(context.panel());
+        FormulaScorer scorer = new FormulaScorer(context, evaluator);
+        AlphaPool pool = new AlphaPool(context);
+        FormulaGenerator members = new FormulaGenerator(99, MAX_TOKENS);
+        while (pool.size() < 10) {
+            Expr f = members.next();
+            pool.add(f, scorer.values(f));
         }
-        AlphaPool fullPool = pool(fullContext, seed);
-        AlphaPool miningPool = pool(miningContext, seed);
+        screen(scorer, evaluator, pool, formulas(7, 300), true); // JIT warm-up
+        List<Expr> formulas = formulas(1, count);
+        double tokens = formulas.stream().mapToInt(Expr::size).average().orElse(0);
 
         Table table = new Table();
-        table.row("sample", "%d stocks, %d days, %,d stock-days (mining panel: %d days)", full.stockCount(),
-                full.dayCount(), full.rows(), mining.dayCount());
-        table.row("formulas", "%d random, at most %d tokens (mean %.1f), seed %d, %d threads on %d cores", count,
-                MAX_TOKENS, tokens / count, seed, threads, Runtime.getRuntime().availableProcessors());
-        measure(table, "evaluate, whole panel", fullContext, formulas, threads,
-                (s, batch) -> batch.forEach(e -> s.evaluator().evaluate(e)));
-        measure(table, "evaluate + screen, whole panel", fullContext, formulas, threads,
-                (s, batch) -> s.screen(batch, fullPool));
-        measure(table, "evaluate + screen, mining panel", miningContext, formulas, threads,
-                (s, batch) -> s.screen(batch, miningPool));
-        measure(table, "full report, whole panel", fullContext, formulas.subList(0, Math.min(count, 100)), threads,
-                (s, batch) -> batch.forEach(e -> s.report(e, fullPool)));
-        table.row("load average (1 min) before / after", "%s / %s", loadBefore, ProcessStats.loadAverage());
-        table.row("peak heap", "%,d MiB", ProcessStats.peakHeapMiB());
+        table.row("formulas timed", "%d, %.1f tokens on average (at most %d)", count, tokens, MAX_TOKENS);
+        long hits = evaluator.cacheHits();
+        Rate cold = screen(scorer, evaluator, pool, formulas, true);
+        table.row("screen, cache cold (cleared per formula)", "%s", cold);
+        hits = evaluator.cacheHits() - hits;
+        long warmHits = evaluator.cacheHits();
+        Rate warm = screen(scorer, evaluator, pool, formulas, false);
+        warmHits = evaluator.cacheHits() - warmHits;
+        table.row("screen, cache warm (kept across formulas)", "%s; %.2f cached nodes read per formula (cold %.2f)",
+                warm, warmHits / (double) count, hits / (double) count);
+
+        int threads = Runtime.getRuntime().availableProcessors();
+        table.row("screen, " + threads + " threads, one evaluator each, warm", "%.0f formulas/s wall",
+                parallel(context, pool, formulas, threads));
+
+        Clock clock = new Clock();
+        MiningResult gp = new GpMiner().mine(MiningTask.of(context, budget, 42), MiningProgress.NONE);
+        table.row("gp run (screen + pool trial, warm cache)", "%s; pool of %d", clock.rate(gp.evaluated()),
+                gp.pool().formulas().size());
         table.print(System.out);
     }
 
-    /** A pool of formulas from another seed, so that screens measure their correlation with it. */
-    private static AlphaPool pool(ScoringContext context, long seed) {
-        FormulaScorer scorer = new FormulaScorer(context);
-        FormulaGenerator generator = new FormulaGenerator(seed + 1_000, MAX_TOKENS);
-        AlphaPool pool = new AlphaPool(context);
-        for (int i = 0; i < POOL; i++) {
-            Expr e = generator.next();
-            pool.add(e, scorer.evaluator().evaluate(e));
-        }
-        return pool;
-    }
-
-    /** One untimed pass (the JIT's warm-up), then the formulas split among the threads. */
-    private static void measure(Table table, String what, ScoringContext context, List<Expr> formulas, int threads,
-                                BiConsumer<FormulaScorer, List<Expr>> task) throws Exception {
-        run(context, formulas.subList(0, Math.min(formulas.size(), 50)), threads, task);
-        long cpu = ProcessStats.cpuNanos();
-        long start = System.nanoTime();
-        run(context, formulas, threads, task);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double cpuSeconds = (ProcessStats.cpuNanos() - cpu) / 1e9;
-        table.row(what, "%.0f formulas/s (%.0f per CPU-second)", formulas.size() / seconds, formulas.size() / cpuSeconds);
-    }
-
-    private static void run(ScoringContext context, List<Expr> formulas, int threads,
-                            BiConsumer<FormulaScorer, List<Expr>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+    /** Formulas per second of wall time, the list dealt out to {@code threads} scorers (the pool is only read). */
+    private static double parallel(ScoringContext context, AlphaPool pool, List<Expr> formulas, int threads) {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> done = new ArrayList<>();
+            List<Callable<Object>> parts = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
-                done.add(pool.submit(() -> {
+                parts.add(() -> {
                     FormulaScorer scorer = new FormulaScorer(context);
-                    List<Expr> batch = new ArrayList<>();
                     for (int i = first; i < formulas.size(); i += threads) {
-                        batch.add(formulas.get(i));
-                        if (batch.size() == BATCH || i + threads >= formulas.size()) {
-                            task.accept(scorer, batch);
-                            batch.clear();
-                        }
+                        sink = scorer.screen(formulas.get(i), pool).coverage();
                     }
-                }));
+                    return null;
+                });
             }
-            for (Future<?> f : done) {
-                f.get();
+            long start = System.nanoTime();
+            for (Future<Object> done : executor.invokeAll(parts)) {
+                done.get();
             }
+            return formulas.size() / ((System.nanoTime() - start) / 1e9);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
         } finally {
-            pool.shutdown();
+            executor.shutdown();
         }
+    }
+
+    private static List<Expr> formulas(long seed, int count) {
+        FormulaGenerator generator = new FormulaGenerator(seed, MAX_TOKENS);
+        List<Expr> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(generator.next());
+        }
+        return out;
+    }
+
+    /** Formulas per second of wall time and of CPU time. */
+    private record Rate(int formulas, double wallSeconds, double cpuSeconds) {
+        @Override
+        public String toString() {
+            return String.format("%.0f formulas/s wall, %.0f per CPU second (%d in %.1f s, %.1f s CPU)", formulas / wallSeconds,
+                    formulas / cpuSeconds, formulas, wallSeconds, cpuSeconds);
+        }
+    }
+
+    /** Wall and this thread's CPU time since it was made. */
+    private static final class Clock {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        private final long wall = System.nanoTime();
+        private final long cpu = threads.getCurrentThreadCpuTime();
+
+        Rate rate(int formulas) {
+            return new Rate(formulas, (System.nanoTime() - wall) / 1e9, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
+        }
+    }
+
+    private static Rate screen(FormulaScorer scorer, Evaluator evaluator, AlphaPool pool, List<Expr> formulas, boolean cold) {
+        evaluator.clear();
+        Clock clock = new Clock();
+        for (Expr f : formulas) {
+            if (cold) {
+                evaluator.clear();
+            }
+            sink = scorer.screen(f, pool).coverage();
+        }
+        return clock.rate(formulas.size());
     }
 }

@@ -33,6 +33,8 @@ public final class AlphaPool {
     private final List<DailyZ> plain = new ArrayList<>();
     private double[][] gram = new double[0][0];
     private double[] cross = new double[0];
+    /** {@link #trainIc()} once computed; NaN until then and after each change (NaN is also an empty pool's). */
+    private double trainIc = Double.NaN;
 
     public AlphaPool(ScoringContext context) {
         this.context = context;
@@ -64,6 +66,7 @@ public final class AlphaPool {
         cross = Arrays.copyOf(cross, k + 1);
         cross[k] = row[k + 1];
         formulas.add(formula);
+        trainIc = Double.NaN;
         members.add(member);
         plain.add(DailyZ.of(context.panel(), byDay, new DayRange(0, context.panel().dayCount())));
     }
@@ -88,6 +91,7 @@ public final class AlphaPool {
         formulas.remove(i);
         members.remove(i);
         plain.remove(i);
+        trainIc = Double.NaN;
     }
 
     /** The current least-squares weights, one per member in order (no metrics: cheaper than {@link #fit}). */
@@ -111,7 +115,7 @@ public final class AlphaPool {
     /** The current combination: weights and metrics on every split. */
     public PoolFit fit() {
         double[] weights = solve(gram, cross);
-        double[] combination = combine(members, weights);
+        double[] combination = combine(members, weights, 0, context.panel().rows());
         DaySplits s = context.splits();
         return new PoolFit(formulas, weights, Metrics.of(context, combination, s.train()),
                 Metrics.of(context, combination, s.valid()), Metrics.of(context, combination, s.test()));
@@ -119,7 +123,10 @@ public final class AlphaPool {
 
     /** The training IC of the current combination; NaN for an empty pool. */
     public double trainIc() {
-        return trainIc(members, gram, cross);
+        if (Double.isNaN(trainIc)) {
+            trainIc = trainIc(members, gram, cross);
+        }
+        return trainIc;
     }
 
     /** The training IC the combination would have with {@code valuesByRow} added (the pool is unchanged). */
@@ -162,7 +169,8 @@ public final class AlphaPool {
         }
         AlphaPanel panel = context.panel();
         DayRange train = context.splits().train();
-        DailyZ combination = DailyZ.of(panel, combine(signals, solve(g, c)), train);
+        DailyZ combination = DailyZ.of(panel, combine(signals, solve(g, c), panel.dayStart(train.from()),
+                panel.dayStart(train.to())), train);
         return Summary.of(DailyCorrelation.daily(panel, combination, context.labelZ(), train)).mean();
     }
 
@@ -195,14 +203,16 @@ public final class AlphaPool {
         return out;
     }
 
-    /** Σ weights·signal per stock-day; NaN where every signal is missing. */
-    private double[] combine(List<double[]> signals, double[] weights) {
-        int n = context.panel().rows();
-        double[] out = new double[n];
+    /**
+     * Σ weights·signal per stock-day in slots {@code [from, to)} (the training days alone when
+     * only the training IC is wanted); NaN where every signal is missing, and outside the slots.
+     */
+    private double[] combine(List<double[]> signals, double[] weights, int from, int to) {
+        double[] out = new double[context.panel().rows()];
         Arrays.fill(out, Double.NaN);
         for (int i = 0; i < signals.size(); i++) {
             double[] s = signals.get(i);
-            for (int slot = 0; slot < n; slot++) {
+            for (int slot = from; slot < to; slot++) {
                 if (!Double.isNaN(s[slot])) {
                     out[slot] = (Double.isNaN(out[slot]) ? 0 : out[slot]) + weights[i] * s[slot];
                 }

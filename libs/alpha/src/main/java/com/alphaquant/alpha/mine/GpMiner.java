@@ -15,7 +15,8 @@ import java.util.Random;
  * Genetic programming over formulas ("gp"): a population drawn by {@link com.alphaquant.alpha.expr.FormulaGenerator}
  * at lengths ramped from 3 tokens to the task's limit, then generations bred by tournament
  * selection, subtree crossover and subtree, point and hoist mutation ({@link Breeder}: every
- * child is a valid formula within the length), with the fittest carried over (elitism).
+ * child is a valid formula within the length), with the fittest carried over (elitism) and a
+ * few fresh formulas let in each generation (immigrants, against a converged population).
  *
  * <p>Every new formula is offered to the {@link PoolCurator}, which is what the search is for;
  * its fitness is |training IC|, less for a formula too close to a built-in or a pool member
@@ -145,6 +146,9 @@ public final class GpMiner implements Miner {
         }
 
         private Expr breed(List<Individual> population) {
+            if (random.nextDouble() < settings.immigrantRate()) {
+                return breeder.generate(3 + random.nextInt(task.maxTokens() - 2));
+            }
             Expr parent = select(population);
             double r = random.nextDouble();
             if (r < settings.crossoverRate()) {

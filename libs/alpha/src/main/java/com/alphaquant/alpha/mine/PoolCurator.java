@@ -53,6 +53,8 @@ public final class PoolCurator {
     private int accepted;
     private String lastAccepted;
     private Screen lastScreen;
+    /** The pool's training IC, kept as offers change it (asking the pool would refit after every refused swap). */
+    private double poolIc = Double.NaN;
 
     public PoolCurator(MiningTask task) {
         this.task = task;
@@ -123,20 +125,22 @@ public final class PoolCurator {
             return Offer.refused(ic, String.format(Locale.ROOT, "|IC| %.4f not above %.2f", Math.abs(ic), MIN_IC));
         }
         double floor = empty ? MIN_IC : MIN_GAIN;
-        double gain = pool.trainIcWith(values) - (empty ? 0 : pool.trainIc());
+        double with = pool.trainIcWith(values);
+        double gain = with - (empty ? 0 : poolIc);
         if (!(gain > floor)) {
             return Offer.refused(ic, String.format(Locale.ROOT, "pool IC gain %.5f not above %.4f", gain, floor));
         }
         pool.add(formula, values);
+        poolIc = with;
         return new Offer(true, gain, ic, empty ? "started the pool" : "added");
     }
 
     private Offer replace(Expr formula, double ic, double[] values) {
-        double before = pool.trainIc();
         pool.add(formula, values);
         int last = pool.size() - 1;
         int weakest = weakest(pool.weights());
-        double gain = weakest == last ? Double.NaN : pool.trainIcWithout(weakest) - before;
+        double after = weakest == last ? Double.NaN : pool.trainIcWithout(weakest);
+        double gain = after - poolIc;
         if (!(gain > MIN_GAIN)) {
             pool.remove(last);
             return Offer.refused(ic, weakest == last ? "the smallest weight in a full pool"
@@ -145,6 +149,7 @@ public final class PoolCurator {
         }
         Expr dropped = pool.formulas().get(weakest);
         pool.remove(weakest);
+        poolIc = after;
         return new Offer(true, gain, ic, "replaced " + dropped);
     }
 
@@ -187,7 +192,7 @@ public final class PoolCurator {
     }
 
     public MiningStatus status() {
-        return new MiningStatus(evaluated, task.budget(), accepted, pool.size(), pool.trainIc(), lastAccepted);
+        return new MiningStatus(evaluated, task.budget(), accepted, pool.size(), poolIc, lastAccepted);
     }
 
     /**
