@@ -51,8 +51,6 @@ class MineCommandTest {
 
     @Test
     void anUnknownOrMissingMinerIsABadArgument() {
-        assertThat(AlphaQuant.run("mine", "--method", "rl", "--budget", "10")).isEqualTo(2);
-        assertThat(console.err()).contains("'rl' is not available in this build");
         assertThat(AlphaQuant.run("mine", "--method", "annealing")).isEqualTo(2);
         assertThat(console.err()).contains("Unknown mining method 'annealing'");
         assertThat(AlphaQuant.run("mine", "--budget", "0", "--bars", SampleData.file(SampleData.BARS_MINI_30).toString(),
